@@ -1,0 +1,108 @@
+// Layout of <story-map>: the map fills the element; the step card floats beside it on wide
+// screens and becomes a bottom sheet on narrow ones.
+import { css } from 'lit';
+
+export const storyMapStyles = css`
+  :host {
+    --ink: #1c1917;
+    --muted: #57534e;
+    --accent: #b91c1c;
+    --paper: #ffffff;
+    --line: #a8a29e;
+    --focus: #2563eb;
+    --link: #1d4ed8;
+    --font-text: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif;
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 100%;
+    min-height: 320px;
+    overflow: hidden;
+    container-type: size;
+    color: var(--ink);
+    font-family: var(--font-text);
+    background: #dfe7ec;
+  }
+  .map {
+    position: absolute;
+    inset: 0;
+  }
+  story-header {
+    position: absolute;
+    top: 0;
+    left: 0;
+    right: 0;
+    z-index: 3;
+  }
+  .card {
+    position: absolute;
+    z-index: 2;
+    left: 16px;
+    top: 64px;
+    width: min(380px, 42%);
+    max-height: calc(100% - 64px - 110px);
+    overflow: auto;
+    box-sizing: border-box;
+    padding: 1rem 1.1rem;
+    border-radius: 10px;
+    background: rgb(255 255 255 / 0.97);
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+  }
+  timeline-bar {
+    position: absolute;
+    z-index: 2;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    padding: 0 8px 24px;
+    background: rgb(255 255 255 / 0.92);
+    border-top: 1px solid rgb(0 0 0 / 0.08);
+  }
+  .alerts {
+    position: absolute;
+    z-index: 4;
+    top: 60px;
+    right: 16px;
+    width: min(520px, calc(100% - 32px));
+    display: grid;
+    gap: 8px;
+  }
+  .loading {
+    position: absolute;
+    top: 50%;
+    left: 50%;
+    transform: translate(-50%, -50%);
+    margin: 0;
+    padding: 0.5rem 1rem;
+    background: rgb(255 255 255 / 0.9);
+    border-radius: 6px;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @container (max-width: 700px) {
+    .card {
+      left: 0;
+      right: 0;
+      top: auto;
+      bottom: 96px;
+      width: auto;
+      max-height: 42%;
+      border-radius: 14px 14px 0 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,402 @@
+// <story-map>: the root element. It loads a story, owns the step navigator and the map
+// controller, keeps the URL in step, and passes state down to the UI components.
+//
+// Attributes/properties: story (URL of a story file), mode ('story'|'explore'|'kiosk'),
+//   lang ('en'|'zh'), basemap (URL of an online MapLibre style, optional),
+//   sync-url (boolean: read and write the page URL; on for the app page, off for embeds)
+// Read-only: map (MapLibre Map once ready), steps ({ id, year, title }[]), stepIndex
+// Methods: goTo(indexOrId), next(), prev()
+// Events (bubbling, composed): story-ready, step-change { index, id },
+//   step-settled { index, id }, story-error { messages }
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MapController } from '../map/map-controller';
+import { mapLibreStyles } from '../map/map-styles';
+import { loadStory, type LoadedStory } from '../story/load-story';
+import { DataErrors, formatError } from '../story/errors';
+import { Navigator, resolveStep, type Move } from '../story/navigator';
+import { localize, type Step } from '../story/model';
+import { plainText } from '../story/markdown';
+import { LANGUAGES, type Lang } from '../story/schema';
+import { langTag, strings } from '../i18n/strings';
+import { MODES, formatUrlState, parseUrlState, type Mode } from './url-state';
+import { isOwnedByControl, keyAction } from './keyboard';
+import { mapControllerContext } from './map-context';
+import { storyMapStyles } from './story-map.styles';
+import type { StoryJumpDetail, StoryNavDetail } from '../ui/events';
+import '../ui/step-card';
+import '../ui/timeline-bar';
+import '../ui/error-panel';
+import '../ui/about-panel';
+import '../ui/story-header';
+
+export const DEFAULT_STORY = 'stories/zhongguancun.yaml';
+const NARROW_PX = 700;
+
+export interface StepEventDetail {
+  index: number;
+  id: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'story-ready': CustomEvent<{ steps: number }>;
+    'step-change': CustomEvent<StepEventDetail>;
+    'step-settled': CustomEvent<StepEventDetail>;
+    'story-error': CustomEvent<{ messages: string[] }>;
+  }
+}
+
+export class StoryMap extends LitElement {
+  static override properties = {
+    story: { type: String, reflect: true },
+    mode: { type: String, reflect: true },
+    lang: { type: String, reflect: true },
+    basemap: { type: String },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    _index: { state: true },
+    _errors: { state: true },
+    _warnings: { state: true },
+    _aboutOpen: { state: true },
+    _announcement: { state: true },
+    _loaded: { state: true },
+  };
+
+  declare story: string;
+  declare mode: Mode;
+  declare lang: Lang;
+  declare basemap: string | undefined;
+  declare syncUrl: boolean;
+  declare _index: number;
+  declare _errors: string[];
+  declare _warnings: string[];
+  declare _aboutOpen: boolean;
+  declare _announcement: string;
+  declare _loaded: LoadedStory | undefined;
+
+  #controller: MapController | undefined;
+  #navigator: Navigator | undefined;
+  #initialStep: string | undefined;
+  #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  #provider = new ContextProvider(this, { context: mapControllerContext });
+  #started = false;
+
+  constructor() {
+    super();
+    this.story = DEFAULT_STORY;
+    this.mode = 'story';
+    this.lang = 'en';
+    this.syncUrl = false;
+    this._index = -1;
+    this._errors = [];
+    this._warnings = [];
+    this._aboutOpen = false;
+    this._announcement = '';
+  }
+
+  // ---- public contract -------------------------------------------------------------
+
+  get map(): MapLibreMap | undefined {
+    return this.#controller?.map;
+  }
+
+  get steps(): { id: string; year: number; title: string }[] {
+    return (this._loaded?.story.steps ?? []).map((s) => ({ id: s.id, year: s.year, title: localize(s.title, this.lang) }));
+  }
+
+  get stepIndex(): number {
+    return this.#navigator?.index ?? -1;
+  }
+
+  goTo(target: number | string): boolean {
+    const steps = this._loaded?.story.steps;
+    if (!steps || !this.#navigator) return false;
+    const index = resolveStep(steps, target);
+    if (index === undefined) return false;
+    const move = this.#navigator.goTo(index);
+    if (move) void this.#run(move);
+    return true;
+  }
+
+  next(): boolean {
+    const move = this.#navigator?.next();
+    if (move) void this.#run(move);
+    return Boolean(move);
+  }
+
+  prev(): boolean {
+    const move = this.#navigator?.prev();
+    if (move) void this.#run(move);
+    return Boolean(move);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.syncUrl) this.#readUrl();
+    window.addEventListener('keydown', this.#onKeyDown);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKeyDown);
+    this.#controller?.detach();
+    this.#controller = undefined;
+    this.#started = false;
+  }
+
+  protected override firstUpdated() {
+    void this.#start();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('lang') && !LANGUAGES.includes(this.lang)) this.lang = 'en';
+    if (changed.has('mode') && !MODES.includes(this.mode)) this.mode = 'story';
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('lang')) {
+      this.#controller?.setLanguage(this.lang);
+      document.documentElement.lang = langTag(this.lang);
+    }
+    if ((changed.has('story') || changed.has('basemap')) && this.#started && changed.get('story') !== undefined) {
+      this.#controller?.detach();
+      void this.#start();
+    }
+    if (changed.has('lang') || changed.has('mode') || changed.has('_index')) this.#writeUrl();
+  }
+
+  // ---- loading -----------------------------------------------------------------------
+
+  async #start() {
+    this.#started = true;
+    this._errors = [];
+    this._warnings = [];
+    this._loaded = undefined;
+    this.#navigator = undefined;
+    this._index = -1;
+    const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
+    const controller = new MapController({
+      lang: this.lang,
+      baseUrl: document.baseURI,
+      ...(this.basemap ? { basemapUrl: this.basemap } : {}),
+      onWarning: (message) => (this._warnings = [...this._warnings, message]),
+    });
+    this.#controller = controller;
+    this.#provider.setValue(controller);
+    const storyUrl = new URL(this.story || DEFAULT_STORY, document.baseURI).href;
+    const [mapResult, storyResult] = await Promise.allSettled([
+      controller.attach(container),
+      loadStory(storyUrl, document.baseURI),
+    ]);
+    if (this.#controller !== controller) return; // replaced while loading
+    if (storyResult.status === 'rejected') {
+      const err = storyResult.reason;
+      this._errors = err instanceof DataErrors ? err.errors.map(formatError) : [String(err)];
+      this.#emit('story-error', { messages: this._errors });
+      return;
+    }
+    if (mapResult.status === 'rejected') {
+      this._errors = [`Map: ${String(mapResult.reason)}`];
+      this.#emit('story-error', { messages: this._errors });
+      return;
+    }
+    const loaded = storyResult.value;
+    controller.addStoryLayers(loaded.layers);
+    if (loaded.warnings.length) this._warnings = [...this._warnings, ...loaded.warnings.map(formatError)];
+    if (!loaded.story.languages.includes(this.lang)) this.lang = loaded.story.languages[0]!;
+    this.#navigator = new Navigator(loaded.story.steps.length);
+    this._loaded = loaded;
+    const first = this.#initialStep !== undefined ? resolveStep(loaded.story.steps, this.#initialStep) : undefined;
+    this.#initialStep = undefined;
+    await this.updateComplete;
+    this.#emit('story-ready', { steps: loaded.story.steps.length });
+    this.goTo(first ?? 0);
+  }
+
+  // ---- stepping ----------------------------------------------------------------------
+
+  async #run(move: Move) {
+    const loaded = this._loaded;
+    const controller = this.#controller;
+    if (!loaded || !controller?.map) return;
+    const step = loaded.story.steps[move.index]!;
+    this._index = move.index;
+    this.#announce(step);
+    this.#emit('step-change', { index: step.index, id: step.id });
+    await this.updateComplete;
+    const outcome = await controller.showStep(step, move.token, {
+      insets: this.#insets(),
+      reducedMotion: this.#reducedMotion.matches,
+    });
+    if (outcome === 'settled' && this.#navigator?.settle(move.token)) {
+      this.#emit('step-settled', { index: step.index, id: step.id });
+    }
+  }
+
+  /** Space the story UI takes over the map, so the camera keeps the subject in view. */
+  #insets() {
+    const host = this.getBoundingClientRect();
+    const card = this.renderRoot.querySelector('.card')?.getBoundingClientRect();
+    const timeline = this.renderRoot.querySelector('timeline-bar')?.getBoundingClientRect();
+    const header = this.renderRoot.querySelector('story-header')?.getBoundingClientRect();
+    const insets = { top: header?.height ?? 0, bottom: timeline?.height ?? 0, left: 0, right: 0 };
+    if (card && card.width > 0 && this.mode !== 'explore') {
+      if (host.width < NARROW_PX) insets.bottom = Math.max(insets.bottom, host.bottom - card.top);
+      else insets.left = card.right - host.left;
+    }
+    // Never squeeze the map below a usable size.
+    insets.left = Math.min(insets.left, host.width * 0.6);
+    insets.bottom = Math.min(insets.bottom, host.height * 0.6);
+    return insets;
+  }
+
+  #announce(step: Step) {
+    const summary = plainText(localize(step.body, this.lang)).split(/(?<=[.!?。！？])\s*/)[0] ?? '';
+    this._announcement = `${localize(step.title, this.lang)}. ${summary}`;
+  }
+
+  // ---- input -------------------------------------------------------------------------
+
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (this._aboutOpen || this.mode === 'explore') return;
+    const action = keyAction(e);
+    if (!action || !this.#navigator) return;
+    const path = e.composedPath();
+    // In an embed, only keys aimed at this element (or at nothing in particular) drive it.
+    const active = document.activeElement;
+    if (!path.includes(this) && active && active !== document.body) return;
+    if (isOwnedByControl(path)) return;
+    e.preventDefault();
+    if (action === 'next') this.next();
+    else if (action === 'prev') this.prev();
+    else if (action === 'first') this.goTo(0);
+    else this.goTo(this.#navigator.count - 1);
+  };
+
+  #onNav = (e: CustomEvent<StoryNavDetail>) => {
+    switch (e.detail.action) {
+      case 'next':
+        this.next();
+        break;
+      case 'prev':
+        this.prev();
+        break;
+      case 'explore':
+        this.mode = 'explore';
+        break;
+      case 'resume':
+        this.mode = 'story';
+        break;
+      case 'lang':
+        this.lang = this.lang === 'en' ? 'zh' : 'en';
+        this.#announceLanguage();
+        break;
+      case 'about':
+        this._aboutOpen = !this._aboutOpen;
+        break;
+    }
+  };
+
+  #announceLanguage() {
+    const step = this._loaded?.story.steps[this._index];
+    if (step) this.#announce(step);
+  }
+
+  #onJump = (e: CustomEvent<StoryJumpDetail>) => {
+    this.goTo(e.detail.index);
+  };
+
+  // ---- URL ---------------------------------------------------------------------------
+
+  #readUrl() {
+    const state = parseUrlState(location.search);
+    if (state.mode) this.mode = state.mode;
+    if (state.lang) this.lang = state.lang;
+    if (state.story) this.story = state.story;
+    if (state.basemap) this.basemap = state.basemap;
+    if (state.step) this.#initialStep = state.step;
+  }
+
+  #writeUrl() {
+    if (!this.syncUrl) return;
+    const step = this._loaded?.story.steps[this._index];
+    const search = formatUrlState(location.search, {
+      mode: this.mode,
+      lang: this.lang,
+      ...(step ? { step: step.id } : { step: parseUrlState(location.search).step }),
+      ...(this.story !== DEFAULT_STORY ? { story: this.story } : {}),
+      ...(this.basemap ? { basemap: this.basemap } : {}),
+    });
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
+  #emit<T>(type: string, detail: T) {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- rendering ---------------------------------------------------------------------
+
+  override render() {
+    const t = strings(this.lang);
+    const loaded = this._loaded;
+    const story = loaded?.story;
+    const step = story?.steps[this._index];
+    const title = story ? localize(story.title, this.lang) : t.appTitle;
+    const places = (step?.places ?? []).flatMap((id) => {
+      const entry = loaded?.layers.flatMap((l) => l.data.features).find((f) => f.properties?.id === id);
+      if (!entry) return [];
+      const p = entry.properties!;
+      const name = this.lang === 'zh' ? (p.name_zh ?? p.name) : p.name;
+      return [{ id, name: String(name) }];
+    });
+    return html`
+      <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
+      <story-header .heading=${title} .lang=${this.lang} .mode=${this.mode} @story-nav=${this.#onNav}></story-header>
+      <div class="alerts">
+        <error-panel .heading=${t.storyFailed} .messages=${this._errors} .lang=${this.lang}></error-panel>
+        <error-panel .heading=${t.storyWarnings} .messages=${this._warnings} .lang=${this.lang} dismissible></error-panel>
+      </div>
+      ${story && step && this.mode !== 'explore'
+        ? html`<step-card
+              class="card"
+              .step=${step}
+              .lang=${this.lang}
+              .total=${story.steps.length}
+              .places=${places}
+              .linksNavigate=${this.mode !== 'kiosk'}
+              @story-nav=${this.#onNav}
+            ></step-card>
+            <timeline-bar
+              .steps=${story.steps.map((s) => ({ id: s.id, year: s.year, ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}), title: localize(s.title, this.lang) }))}
+              .first=${story.firstYear}
+              .last=${story.lastYear}
+              .current=${this._index}
+              .lang=${this.lang}
+              @story-jump=${this.#onJump}
+            ></timeline-bar>`
+        : nothing}
+      ${!story && !this._errors.length ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+      <about-panel
+        .story=${story}
+        .lang=${this.lang}
+        .open=${this._aboutOpen}
+        .linksNavigate=${this.mode !== 'kiosk'}
+        @story-nav=${this.#onNav}
+      ></about-panel>
+      <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(this.lang)}>${this._announcement}</div>
+    `;
+  }
+
+  static override styles = [mapLibreStyles, storyMapStyles];
+}
+
+customElements.define('story-map', StoryMap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-map': StoryMap;
+  }
+}

@@ -1,0 +1,336 @@
+// The one owner of the MapLibre map. UI code asks it for intent-level things (show this
+// step, this year, these layers, this language); it attaches every map listener it needs in
+// `attach` and removes them all, and the map, in `detach` — like a MapLibre control's
+// onAdd/onRemove.
+import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Feature } from 'geojson';
+import type { LoadedLayer } from '../story/load-story';
+import type { Step } from '../story/model';
+import { featuresBBox } from '../spatial/bounds';
+import { existsIn } from '../story/timeline';
+import { AnimationRun, type AnimationTarget } from './animations';
+import { geometryFilters, combinedFilter, labelField, sourceId, storyLayers, storySource, styleLayerIds, type Lang } from './layer-styles';
+import { loadBasemapStyle, setBasemapLanguage } from './basemap';
+
+setWorkerUrl(workerUrl);
+
+export type Insets = Required<PaddingOptions>;
+export type StepOutcome = 'settled' | 'superseded';
+
+export interface MapControllerOptions {
+  lang: Lang;
+  baseUrl: string;
+  /** A user-configured online MapLibre style; the embedded basemap is used when absent or failing. */
+  basemapUrl?: string;
+  onWarning?: (message: string) => void;
+}
+
+/** Marks camera moves the story makes, so user-move handlers can ignore them. */
+interface StoryMove {
+  storyToken: number;
+}
+
+export class MapController {
+  map: MapLibreMap | undefined;
+  #layers = new Map<string, LoadedLayer>();
+  #features = new Map<string, { layerId: string; feature: Feature }>();
+  #visible = new Set<string>();
+  #highlighted: { layerId: string; id: string }[] = [];
+  #dimmed = new Set<string>();
+  #year: number | undefined;
+  #lang: Lang;
+  #animation: AnimationRun | undefined;
+  #currentToken = 0;
+  #ready: Promise<MapLibreMap> | undefined;
+  #detachers: (() => void)[] = [];
+  /** Waits for story moves still under way; `detach` releases them. */
+  #pendingMoves = new Set<() => void>();
+
+  constructor(private readonly options: MapControllerOptions) {
+    this.#lang = options.lang;
+  }
+
+  /** Creates the map in `container`; resolves once the style has loaded. */
+  attach(container: HTMLElement): Promise<MapLibreMap> {
+    this.#ready ??= (async () => {
+      const style = await this.#style();
+      const map = new MapLibreMap({
+        container,
+        style,
+        center: [116.31, 39.98],
+        zoom: 3,
+        attributionControl: { compact: true },
+        fadeDuration: 0,
+        // Kiosk and embeds must not lose the page's own scroll and zoom gestures.
+        cooperativeGestures: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 60,
+      });
+      map.touchZoomRotate.disableRotation();
+      this.map = map;
+      const onError = (e: { error?: { message?: string } }) =>
+        this.options.onWarning?.(`Map: ${e.error?.message ?? 'unknown error'}`);
+      map.on('error', onError);
+      this.#detachers.push(() => map.off('error', onError));
+      if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+      return map;
+    })();
+    return this.#ready;
+  }
+
+  async #style(): Promise<StyleSpecification> {
+    const { basemapUrl, baseUrl } = this.options;
+    if (basemapUrl) {
+      try {
+        const res = await fetch(basemapUrl);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const style = (await res.json()) as StyleSpecification;
+        if (style.version !== 8 || typeof style.sources !== 'object') throw new Error('not a MapLibre style');
+        return style;
+      } catch (err) {
+        this.options.onWarning?.(
+          `The online basemap ${basemapUrl} could not be loaded (${(err as Error).message}); showing the embedded basemap.`,
+        );
+      }
+    }
+    return loadBasemapStyle(baseUrl, this.#lang);
+  }
+
+  detach() {
+    this.#animation?.stop();
+    for (const finish of [...this.#pendingMoves]) finish();
+    for (const off of this.#detachers.splice(0)) off();
+    this.map?.remove();
+    this.map = undefined;
+    this.#ready = undefined;
+  }
+
+  /** Adds every story layer once (hidden); steps only change visibility, filters and state. */
+  addStoryLayers(layers: readonly LoadedLayer[]) {
+    const map = this.#requireMap();
+    for (const layer of layers) {
+      if (this.#layers.has(layer.meta.id)) continue;
+      this.#layers.set(layer.meta.id, layer);
+      for (const feature of layer.data.features) {
+        const id = feature.properties?.id;
+        if (typeof id === 'string') this.#features.set(id, { layerId: layer.meta.id, feature });
+      }
+      map.addSource(sourceId(layer.meta.id), storySource(layer.data));
+      for (const spec of storyLayers(layer.meta, this.#lang, this.#year)) map.addLayer(spec);
+    }
+  }
+
+  get layerIds(): string[] {
+    return [...this.#layers.keys()];
+  }
+
+  setVisibleLayers(ids: readonly string[]) {
+    const map = this.#requireMap();
+    const wanted = new Set(ids.filter((id) => this.#layers.has(id)));
+    for (const layerId of this.#layers.keys()) {
+      const show = wanted.has(layerId);
+      if (show === this.#visible.has(layerId)) continue;
+      const styleIds = styleLayerIds(layerId);
+      for (const [role, styleId] of Object.entries(styleIds)) {
+        if (role === 'anim') continue; // shown only while animating
+        map.setLayoutProperty(styleId, 'visibility', show ? 'visible' : 'none');
+      }
+    }
+    this.#visible = wanted;
+  }
+
+  get visibleLayers(): string[] {
+    return [...this.#visible];
+  }
+
+  /** Shows only what existed in `year` (undefined: everything). */
+  setYear(year: number | undefined) {
+    if (year === this.#year) return;
+    this.#year = year;
+    const map = this.#requireMap();
+    for (const layerId of this.#layers.keys()) {
+      for (const [styleId, geometry] of Object.entries(geometryFilters(layerId))) {
+        map.setFilter(styleId, combinedFilter(geometry, year));
+      }
+    }
+  }
+
+  get year(): number | undefined {
+    return this.#year;
+  }
+
+  /** Emphasises these features and dims the others on the same layers. */
+  highlight(featureIds: readonly string[]) {
+    const map = this.#requireMap();
+    for (const { layerId, id } of this.#highlighted) {
+      map.setFeatureState({ source: sourceId(layerId), id }, { highlight: false });
+    }
+    for (const layerId of this.#dimmed) this.#setLayerDim(layerId, false);
+    this.#highlighted = [];
+    this.#dimmed.clear();
+    for (const id of featureIds) {
+      const entry = this.#features.get(id);
+      if (!entry) continue;
+      map.setFeatureState({ source: sourceId(entry.layerId), id }, { highlight: true });
+      this.#highlighted.push({ layerId: entry.layerId, id });
+      this.#dimmed.add(entry.layerId);
+    }
+    for (const layerId of this.#dimmed) this.#setLayerDim(layerId, true);
+  }
+
+  #setLayerDim(layerId: string, dim: boolean) {
+    const map = this.#requireMap();
+    const layer = this.#layers.get(layerId);
+    if (!layer) return;
+    for (const f of layer.data.features) {
+      const id = f.properties?.id;
+      if (typeof id === 'string') map.setFeatureState({ source: sourceId(layerId), id }, { dim });
+    }
+  }
+
+  setLanguage(lang: Lang) {
+    if (lang === this.#lang) return;
+    this.#lang = lang;
+    const map = this.map;
+    if (!map) return;
+    for (const layerId of this.#layers.keys()) {
+      map.setLayoutProperty(styleLayerIds(layerId).label, 'text-field', labelField(lang));
+    }
+    setBasemapLanguage(map, lang);
+  }
+
+  /** Features of a layer or a single feature id, for framing. */
+  #featuresFor(ids: readonly string[]): Feature[] {
+    return ids.flatMap((id) => {
+      const layer = this.#layers.get(id);
+      if (layer) return layer.data.features.filter((f) => this.#year === undefined || existsInYear(f, this.#year));
+      const entry = this.#features.get(id);
+      return entry ? [entry.feature] : [];
+    });
+  }
+
+  #animationTargets(ids: readonly string[]): AnimationTarget[] {
+    const byLayer = new Map<string, string[]>();
+    for (const id of ids) {
+      const layer = this.#layers.get(id);
+      const featureIds = layer
+        ? layer.data.features.filter((f) => this.#year === undefined || existsInYear(f, this.#year)).map((f) => String(f.properties?.id))
+        : this.#features.has(id)
+          ? [id]
+          : [];
+      const layerId = layer ? id : this.#features.get(id)?.layerId;
+      if (!layerId || !featureIds.length) continue;
+      byLayer.set(layerId, [...(byLayer.get(layerId) ?? []), ...featureIds]);
+    }
+    return [...byLayer].map(([layerId, featureIds]) => ({
+      layerId,
+      featureIds,
+      color: this.#layers.get(layerId)!.meta.color,
+    }));
+  }
+
+  /**
+   * Applies a step's whole state (layers, year, highlights, camera) and resolves when the
+   * camera has arrived and the map is idle, or 'superseded' when a newer step took over.
+   * Animations start once the step has settled.
+   */
+  async showStep(step: Step, token: number, opts: { insets: Insets; reducedMotion: boolean }): Promise<StepOutcome> {
+    const map = this.#requireMap();
+    this.#currentToken = token;
+    this.#animation?.stop();
+    this.#animation = undefined;
+    this.setVisibleLayers(step.layers);
+    this.setYear(step.mapYear);
+    this.highlight(step.highlight);
+
+    const cam = step.camera;
+    // The insets are the map's padding for every step, so a fitted camera never depends on
+    // the padding the previous step left behind.
+    if (!samePadding(map.getPadding(), opts.insets)) map.setPadding(opts.insets);
+    let center = cam.center;
+    let zoom = cam.zoom;
+    if (cam.fit) {
+      const bbox = featuresBBox(this.#featuresFor(cam.fit));
+      const fitted =
+        bbox &&
+        map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]] as LngLatBoundsLike, {
+          padding: cam.padding,
+          bearing: cam.bearing,
+          ...(cam.maxZoom !== undefined ? { maxZoom: cam.maxZoom } : {}),
+        });
+      if (fitted?.center) {
+        const c = fitted.center as { lng: number; lat: number };
+        center = [c.lng, c.lat];
+        zoom = fitted.zoom;
+      }
+    }
+    const target = {
+      ...(center ? { center } : {}),
+      ...(zoom !== undefined ? { zoom } : {}),
+      bearing: cam.bearing,
+      pitch: cam.pitch,
+      padding: opts.insets,
+    };
+    const eventData: StoryMove = { storyToken: token };
+    const arrived = this.#nextMoveEnd(token);
+    if (opts.reducedMotion || cam.transition === 'jump') map.jumpTo(target, eventData);
+    else if (cam.transition === 'ease') map.easeTo({ ...target, duration: cam.duration, essential: true }, eventData);
+    else map.flyTo({ ...target, duration: cam.duration, essential: true }, eventData);
+    // A safety net, not a timer the story relies on: a move MapLibre never ends must not
+    // leave the story unsettled forever.
+    let safety: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([arrived, new Promise<void>((r) => (safety = setTimeout(r, cam.duration + 3000)))]);
+    clearTimeout(safety);
+    if (token !== this.#currentToken) return 'superseded';
+    await this.#idle();
+    if (token !== this.#currentToken) return 'superseded';
+    if (!opts.reducedMotion && step.animations.length) {
+      this.#animation = new AnimationRun(
+        map,
+        step.animations.map((animation) => ({ animation, targets: this.#animationTargets(animation.targets) })),
+      );
+    }
+    return 'settled';
+  }
+
+  /** Resolves on the moveend of the story move `token`, or at once if a newer move replaced it. */
+  #nextMoveEnd(token: number): Promise<void> {
+    const map = this.#requireMap();
+    return new Promise((resolve) => {
+      const finish = () => {
+        map.off('moveend', onEnd);
+        this.#pendingMoves.delete(finish);
+        resolve();
+      };
+      const onEnd = (e: object) => {
+        if ((e as Partial<StoryMove>).storyToken === token || token !== this.#currentToken) finish();
+      };
+      map.on('moveend', onEnd);
+      this.#pendingMoves.add(finish);
+    });
+  }
+
+  #idle(): Promise<void> {
+    const map = this.#requireMap();
+    return new Promise((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+  }
+
+  #requireMap(): MapLibreMap {
+    if (!this.map) throw new Error('The map is not attached');
+    return this.map;
+  }
+}
+
+function samePadding(a: PaddingOptions, b: PaddingOptions): boolean {
+  return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
+}
+
+function existsInYear(f: Feature, year: number): boolean {
+  return existsIn(f.properties, year);
+}

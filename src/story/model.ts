@@ -1,0 +1,76 @@
+// The validated, normalised story the app runs on: every default applied, every URL resolved.
+import type { Lang, LocalTextValue } from './schema';
+
+export type LocalText = LocalTextValue;
+
+export interface Camera {
+  center?: [number, number];
+  zoom?: number;
+  bearing: number;
+  pitch: number;
+  /** Layer or feature ids to frame instead of center/zoom. */
+  fit?: string[];
+  padding: number;
+  maxZoom?: number;
+  transition: 'fly' | 'ease' | 'jump';
+  duration: number;
+}
+
+export interface Animation {
+  type: 'draw-line' | 'grow-arcs' | 'pulse';
+  targets: string[];
+  duration: number;
+}
+
+export interface Media {
+  src: string;
+  alt: LocalText;
+  credit?: string;
+}
+
+export interface Step {
+  id: string;
+  index: number;
+  /** The year shown to the reader: a year or an inclusive range. */
+  year: number;
+  yearEnd?: number;
+  /** The year the map filters features to (`since` <= mapYear <= `until`). */
+  mapYear: number;
+  title: LocalText;
+  body: LocalText;
+  camera: Camera;
+  layers: string[];
+  highlight: string[];
+  animations: Animation[];
+  places: string[];
+  media: Media[];
+}
+
+export interface ArticleCredit {
+  title: string;
+  author: string;
+  publication: string;
+  date: string;
+  url: string;
+}
+
+export interface Story {
+  id: string;
+  /** Where the story was loaded from; other URLs in it resolve against this. */
+  url: string;
+  title: LocalText;
+  subtitle?: LocalText;
+  languages: Lang[];
+  layersUrl: string;
+  article?: ArticleCredit;
+  creditsText?: LocalText;
+  steps: Step[];
+  firstYear: number;
+  lastYear: number;
+}
+
+/** Text in the wanted language, falling back to the story's first language. */
+export function localize(text: LocalText | undefined, lang: Lang, fallback: Lang = 'en'): string {
+  if (!text) return '';
+  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}

@@ -1,0 +1,68 @@
+// Applies defaults and resolves URLs, so the rest of the app never needs to know which
+// fields a story left out.
+import type { AnimationFile, CameraFile, StoryFile } from './schema';
+import type { Animation, Camera, Step, Story } from './model';
+
+export const DEFAULT_DURATION_MS = 3000;
+export const DEFAULT_PADDING_PX = 60;
+const DEFAULT_CAMERA: CameraFile = { center: [116.31, 39.98], zoom: 11 };
+
+function normalizeCamera(camera: CameraFile | undefined, fallback: CameraFile | undefined): Camera {
+  const c = camera ?? fallback ?? DEFAULT_CAMERA;
+  return {
+    ...(c.fit ? { fit: [...c.fit] } : { center: c.center, zoom: c.zoom }),
+    bearing: c.bearing ?? 0,
+    pitch: c.pitch ?? 0,
+    padding: c.padding ?? DEFAULT_PADDING_PX,
+    ...(c.maxZoom !== undefined ? { maxZoom: c.maxZoom } : {}),
+    transition: c.transition ?? 'fly',
+    duration: c.duration ?? DEFAULT_DURATION_MS,
+  };
+}
+
+function normalizeAnimation(a: AnimationFile): Animation {
+  return {
+    type: a.type,
+    targets: typeof a.target === 'string' ? [a.target] : [...a.target],
+    duration: a.duration ?? (a.type === 'pulse' ? 2400 : 2000),
+  };
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+export function normalizeStory(file: StoryFile, url: string): Story {
+  const defaults = file.defaults ?? {};
+  const steps: Step[] = file.steps.map((s, index) => {
+    const [year, yearEnd] = Array.isArray(s.year) ? s.year : [s.year, undefined];
+    const highlight = s.highlight ?? [];
+    return {
+      id: s.id,
+      index,
+      year,
+      ...(yearEnd !== undefined && yearEnd !== year ? { yearEnd } : {}),
+      mapYear: s.mapYear ?? yearEnd ?? year,
+      title: s.title,
+      body: s.body,
+      camera: normalizeCamera(s.camera, defaults.camera),
+      layers: unique([...(defaults.layers ?? []), ...(s.layers ?? [])]),
+      highlight,
+      animations: (s.animations ?? []).map(normalizeAnimation),
+      places: s.places ?? highlight,
+      media: (s.media ?? []).map((m) => ({ ...m, src: new URL(m.src, url).href })),
+    };
+  });
+  const years = steps.flatMap((s) => [s.year, s.yearEnd ?? s.year, s.mapYear]);
+  return {
+    id: file.id,
+    url,
+    title: file.title,
+    ...(file.subtitle ? { subtitle: file.subtitle } : {}),
+    languages: [...file.languages],
+    layersUrl: new URL(file.layers, url).href,
+    ...(file.credits?.article ? { article: file.credits.article } : {}),
+    ...(file.credits?.text ? { creditsText: file.credits.text } : {}),
+    steps,
+    firstYear: Math.min(...years),
+    lastYear: Math.max(...years),
+  };
+}

@@ -1,0 +1,152 @@
+// <timeline-bar>: the story's years on a true time axis; each step is a marker to jump to.
+//
+// Properties: steps ({ id, year, yearEnd?, title }[]), first, last (years), current (index),
+//             lang ('en'|'zh')
+// Events:     story-jump { index }
+import { LitElement, css, html } from 'lit';
+import { styleProps } from './style-props';
+import type { Lang } from '../story/schema';
+import { axisFraction, axisTicks, formatYear } from '../story/timeline';
+import { strings } from '../i18n/strings';
+import { emit, type StoryJumpDetail } from './events';
+
+export interface TimelineStep {
+  id: string;
+  year: number;
+  yearEnd?: number;
+  title: string;
+}
+
+/** Markers closer than this (fraction of the axis) stack instead of overlapping. */
+const MIN_GAP = 0.022;
+
+/** Row of each marker, so markers for nearby years stack rather than overlap. */
+export function stackRows(fractions: readonly number[]): number[] {
+  const lastInRow: number[] = [];
+  return fractions.map((f) => {
+    let row = lastInRow.findIndex((x) => f - x >= MIN_GAP);
+    if (row < 0) row = lastInRow.length;
+    lastInRow[row] = f;
+    return row;
+  });
+}
+
+export class TimelineBar extends LitElement {
+  static override properties = {
+    steps: { attribute: false },
+    first: { type: Number },
+    last: { type: Number },
+    current: { type: Number },
+    lang: { type: String },
+  };
+
+  declare steps: TimelineStep[];
+  declare first: number;
+  declare last: number;
+  declare current: number;
+  declare lang: Lang;
+
+  constructor() {
+    super();
+    this.steps = [];
+    this.first = 0;
+    this.last = 0;
+    this.current = -1;
+    this.lang = 'en';
+  }
+
+  override render() {
+    const t = strings(this.lang);
+    const fractions = this.steps.map((s) => axisFraction(s.year, this.first, this.last));
+    const rows = stackRows(fractions);
+    const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
+    return html`
+      <nav aria-label=${t.timeline}>
+        <div class="axis">
+          ${axisTicks(this.first, this.last).map(
+            (y) => html`<span class="tick" ${styleProps({ left: pct(axisFraction(y, this.first, this.last)) })} aria-hidden="true"
+                >${y}</span
+              >`,
+          )}
+          <ol>
+            ${this.steps.map(
+              (s, i) => html`<li ${styleProps({ left: pct(fractions[i]!), bottom: `${(rows[i] ?? 0) * 12 + 22}px` })}>
+                <button
+                  class=${i === this.current ? 'current' : ''}
+                  aria-current=${i === this.current ? 'step' : 'false'}
+                  aria-label=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
+                  title=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
+                  @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: i })}
+                ></button>
+              </li>`,
+            )}
+          </ol>
+        </div>
+      </nav>
+    `;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      font: 12px/1.2 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
+      color: var(--muted, #57534e);
+    }
+    .axis {
+      position: relative;
+      height: 64px;
+      margin: 0 18px;
+      border-bottom: 2px solid var(--line, #a8a29e);
+    }
+    .tick {
+      position: absolute;
+      bottom: -18px;
+      transform: translateX(-50%);
+      white-space: nowrap;
+    }
+    ol {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    li {
+      position: absolute;
+      transform: translate(-50%, 50%);
+    }
+    button {
+      display: block;
+      width: 14px;
+      height: 14px;
+      padding: 0;
+      border-radius: 50%;
+      border: 2px solid var(--ink, #1c1917);
+      background: var(--paper, #fff);
+      cursor: pointer;
+      /* An invisible margin makes the touch target larger than the dot. */
+      box-shadow: 0 0 0 0 transparent;
+      position: relative;
+    }
+    button::after {
+      content: '';
+      position: absolute;
+      inset: -9px;
+    }
+    button.current {
+      background: var(--accent, #b91c1c);
+      border-color: var(--accent, #b91c1c);
+      transform: scale(1.35);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--focus, #2563eb);
+      outline-offset: 3px;
+    }
+  `;
+}
+
+customElements.define('timeline-bar', TimelineBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'timeline-bar': TimelineBar;
+  }
+}
