@@ -13,15 +13,26 @@ async function readText(url: string): Promise<string> {
     return await readFile(fileURLToPath(url), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new DataErrors([{ file: url.replace(root, ''), path: '', message: code === 'ENOENT' ? 'file not found' : String(err) }]);
+    throw new DataErrors([
+      {
+        file: url.replace(root, ''),
+        path: '',
+        message: code === 'ENOENT' ? 'file not found' : String(err),
+      },
+    ]);
   }
 }
 
-export async function validateStoryFile(url: string): Promise<{ errors: DataError[]; summary: string }> {
+export async function validateStoryFile(
+  url: string,
+): Promise<{ errors: DataError[]; summary: string }> {
   try {
     const { story, layers, warnings } = await loadStory(url, root, readText);
     const features = layers.reduce((n, l) => n + l.data.features.length, 0);
-    return { errors: warnings, summary: `${story.steps.length} steps, ${layers.length} layers, ${features} features` };
+    return {
+      errors: warnings,
+      summary: `${story.steps.length} steps, ${layers.length} layers, ${features} features`,
+    };
   } catch (err) {
     if (err instanceof DataErrors) return { errors: err.errors, summary: '' };
     throw err;

@@ -3,7 +3,9 @@
 
 export type KeyAction = 'next' | 'prev' | 'first' | 'last';
 
-export function keyAction(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): KeyAction | undefined {
+export function keyAction(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): KeyAction | undefined {
   if (e.altKey || e.ctrlKey || e.metaKey) return undefined;
   switch (e.key) {
     case 'ArrowRight':

@@ -2,4 +2,6 @@
 import { createContext } from '@lit/context';
 import type { MapController } from '../map/map-controller';
 
-export const mapControllerContext = createContext<MapController | undefined>(Symbol('map-controller'));
+export const mapControllerContext = createContext<MapController | undefined>(
+  Symbol('map-controller'),
+);

@@ -102,7 +102,11 @@ export class StoryMap extends LitElement {
   }
 
   get steps(): { id: string; year: number; title: string }[] {
-    return (this._loaded?.story.steps ?? []).map((s) => ({ id: s.id, year: s.year, title: localize(s.title, this.lang) }));
+    return (this._loaded?.story.steps ?? []).map((s) => ({
+      id: s.id,
+      year: s.year,
+      title: localize(s.title, this.lang),
+    }));
   }
 
   get stepIndex(): number {
@@ -161,7 +165,11 @@ export class StoryMap extends LitElement {
       this.#controller?.setLanguage(this.lang);
       document.documentElement.lang = langTag(this.lang);
     }
-    if ((changed.has('story') || changed.has('basemap')) && this.#started && changed.get('story') !== undefined) {
+    if (
+      (changed.has('story') || changed.has('basemap')) &&
+      this.#started &&
+      changed.get('story') !== undefined
+    ) {
       this.#controller?.detach();
       void this.#start();
     }
@@ -205,11 +213,15 @@ export class StoryMap extends LitElement {
     }
     const loaded = storyResult.value;
     controller.addStoryLayers(loaded.layers);
-    if (loaded.warnings.length) this._warnings = [...this._warnings, ...loaded.warnings.map(formatError)];
+    if (loaded.warnings.length)
+      this._warnings = [...this._warnings, ...loaded.warnings.map(formatError)];
     if (!loaded.story.languages.includes(this.lang)) this.lang = loaded.story.languages[0]!;
     this.#navigator = new Navigator(loaded.story.steps.length);
     this._loaded = loaded;
-    const first = this.#initialStep !== undefined ? resolveStep(loaded.story.steps, this.#initialStep) : undefined;
+    const first =
+      this.#initialStep !== undefined
+        ? resolveStep(loaded.story.steps, this.#initialStep)
+        : undefined;
     this.#initialStep = undefined;
     await this.updateComplete;
     this.#emit('story-ready', { steps: loaded.story.steps.length });
@@ -330,7 +342,8 @@ export class StoryMap extends LitElement {
       ...(this.story !== DEFAULT_STORY ? { story: this.story } : {}),
       ...(this.basemap ? { basemap: this.basemap } : {}),
     });
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    if (search !== location.search)
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
   #emit<T>(type: string, detail: T) {
@@ -346,7 +359,9 @@ export class StoryMap extends LitElement {
     const step = story?.steps[this._index];
     const title = story ? localize(story.title, this.lang) : t.appTitle;
     const places = (step?.places ?? []).flatMap((id) => {
-      const entry = loaded?.layers.flatMap((l) => l.data.features).find((f) => f.properties?.id === id);
+      const entry = loaded?.layers
+        .flatMap((l) => l.data.features)
+        .find((f) => f.properties?.id === id);
       if (!entry) return [];
       const p = entry.properties!;
       const name = this.lang === 'zh' ? (p.name_zh ?? p.name) : p.name;
@@ -354,30 +369,46 @@ export class StoryMap extends LitElement {
     });
     return html`
       <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
-      <story-header .heading=${title} .lang=${this.lang} .mode=${this.mode} @story-nav=${this.#onNav}></story-header>
+      <story-header
+        .heading=${title}
+        .lang=${this.lang}
+        .mode=${this.mode}
+        @story-nav=${this.#onNav}
+      ></story-header>
       <div class="alerts">
-        <error-panel .heading=${t.storyFailed} .messages=${this._errors} .lang=${this.lang}></error-panel>
-        <error-panel .heading=${t.storyWarnings} .messages=${this._warnings} .lang=${this.lang} dismissible></error-panel>
+        <error-panel
+          .heading=${t.storyFailed}
+          .messages=${this._errors}
+          .lang=${this.lang}
+        ></error-panel>
+        <error-panel
+          .heading=${t.storyWarnings}
+          .messages=${this._warnings}
+          .lang=${this.lang}
+          dismissible
+        ></error-panel>
       </div>
-      ${story && step && this.mode !== 'explore'
-        ? html`<step-card
-              class="card"
-              .step=${step}
-              .lang=${this.lang}
-              .total=${story.steps.length}
-              .places=${places}
-              .linksNavigate=${this.mode !== 'kiosk'}
-              @story-nav=${this.#onNav}
-            ></step-card>
-            <timeline-bar
-              .steps=${story.steps.map((s) => ({ id: s.id, year: s.year, ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}), title: localize(s.title, this.lang) }))}
-              .first=${story.firstYear}
-              .last=${story.lastYear}
-              .current=${this._index}
-              .lang=${this.lang}
-              @story-jump=${this.#onJump}
-            ></timeline-bar>`
-        : nothing}
+      ${
+        story && step && this.mode !== 'explore'
+          ? html`<step-card
+                class="card"
+                .step=${step}
+                .lang=${this.lang}
+                .total=${story.steps.length}
+                .places=${places}
+                .linksNavigate=${this.mode !== 'kiosk'}
+                @story-nav=${this.#onNav}
+              ></step-card>
+              <timeline-bar
+                .steps=${story.steps.map((s) => ({ id: s.id, year: s.year, ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}), title: localize(s.title, this.lang) }))}
+                .first=${story.firstYear}
+                .last=${story.lastYear}
+                .current=${this._index}
+                .lang=${this.lang}
+                @story-jump=${this.#onJump}
+              ></timeline-bar>`
+          : nothing
+      }
       ${!story && !this._errors.length ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
       <about-panel
         .story=${story}
@@ -386,7 +417,9 @@ export class StoryMap extends LitElement {
         .linksNavigate=${this.mode !== 'kiosk'}
         @story-nav=${this.#onNav}
       ></about-panel>
-      <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(this.lang)}>${this._announcement}</div>
+      <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(this.lang)}>
+        ${this._announcement}
+      </div>
     `;
   }
 

@@ -58,7 +58,8 @@ export function parseUrlState(search: string): UrlState {
 export function parseCamera(value: string | null): UrlState['camera'] {
   if (!value) return undefined;
   const [lng, lat, zoom, bearing = 0, pitch = 0] = value.split(',').map(Number);
-  if ([lng, lat, zoom, bearing, pitch].some((n) => n === undefined || !Number.isFinite(n))) return undefined;
+  if ([lng, lat, zoom, bearing, pitch].some((n) => n === undefined || !Number.isFinite(n)))
+    return undefined;
   if (Math.abs(lat!) > 90 || zoom! < 0 || zoom! > 24) return undefined;
   return { center: [lng!, lat!], zoom: zoom!, bearing, pitch };
 }

@@ -52,7 +52,11 @@ export class AnimationRun {
     });
     return (now: number) => {
       const t = Math.min(1, (now - start) / duration);
-      this.map.setPaintProperty(anim, 'line-gradient', progressGradient(target.color, easeOutCubic(t)));
+      this.map.setPaintProperty(
+        anim,
+        'line-gradient',
+        progressGradient(target.color, easeOutCubic(t)),
+      );
       return t < 1;
     };
   }
@@ -60,7 +64,8 @@ export class AnimationRun {
   #pulse(target: AnimationTarget, duration: number, start: number) {
     const source = sourceId(target.layerId);
     const setPulse = (value: number) => {
-      for (const id of target.featureIds) this.map.setFeatureState({ source, id }, { pulse: value });
+      for (const id of target.featureIds)
+        this.map.setFeatureState({ source, id }, { pulse: value });
     };
     this.#cleanups.push(() => setPulse(0));
     const period = 1200;

@@ -2,7 +2,12 @@
 // the style built from it. The style references only files inside the app.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { BASEMAP_LABEL_LAYER_IDS, buildBasemapStyle, labelTextField, type FontFacesJson } from './_temp-basemap';
+import {
+  BASEMAP_LABEL_LAYER_IDS,
+  buildBasemapStyle,
+  labelTextField,
+  type FontFacesJson,
+} from './_temp-basemap';
 import type { Lang } from './layer-styles';
 
 export async function loadBasemapStyle(baseUrl: string, lang: Lang): Promise<StyleSpecification> {

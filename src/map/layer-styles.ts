@@ -56,7 +56,10 @@ export function geometryFilters(layerId: string): Record<string, FilterSpecifica
   };
 }
 
-export function combinedFilter(geometry: FilterSpecification, year: number | undefined): FilterSpecification {
+export function combinedFilter(
+  geometry: FilterSpecification,
+  year: number | undefined,
+): FilterSpecification {
   if (year === undefined) return geometry;
   return ['all', geometry, yearFilter(year)] as unknown as FilterSpecification;
 }
@@ -66,26 +69,31 @@ const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
 /** While a step highlights something, everything else steps back. */
 const DIMMED: ExpressionSpecification = ['boolean', ['feature-state', 'dim'], false];
 
-const byState = (highlight: number, hover: number, dim: number, normal: number): ExpressionSpecification => [
-  'case',
-  HIGHLIGHTED,
-  highlight,
-  HOVERED,
-  hover,
-  DIMMED,
-  dim,
-  normal,
-];
+const byState = (
+  highlight: number,
+  hover: number,
+  dim: number,
+  normal: number,
+): ExpressionSpecification => ['case', HIGHLIGHTED, highlight, HOVERED, hover, DIMMED, dim, normal];
 
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name']] : ['get', 'name'];
 }
 
 export function storySource(data: FeatureCollection): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: data as GeoJSONSourceSpecification['data'], promoteId: 'id', lineMetrics: true };
+  return {
+    type: 'geojson',
+    data: data as GeoJSONSourceSpecification['data'],
+    promoteId: 'id',
+    lineMetrics: true,
+  };
 }
 
-export function storyLayers(meta: ManifestLayer, lang: Lang, year: number | undefined): LayerSpecification[] {
+export function storyLayers(
+  meta: ManifestLayer,
+  lang: Lang,
+  year: number | undefined,
+): LayerSpecification[] {
   const ids = styleLayerIds(meta.id);
   const source = sourceId(meta.id);
   const filters = geometryFilters(meta.id);
@@ -194,6 +202,7 @@ export function storyLayers(meta: ManifestLayer, lang: Lang, year: number | unde
 export function progressGradient(color: string, progress: number): ExpressionSpecification {
   const p = Math.min(1, Math.max(0, progress));
   if (p >= 1) return ['interpolate', ['linear'], ['line-progress'], 0, color, 1, color];
-  if (p <= 0) return ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(0,0,0,0)', 1, 'rgba(0,0,0,0)'];
+  if (p <= 0)
+    return ['interpolate', ['linear'], ['line-progress'], 0, 'rgba(0,0,0,0)', 1, 'rgba(0,0,0,0)'];
   return ['step', ['line-progress'], color, p, 'rgba(0,0,0,0)'];
 }

@@ -2,7 +2,12 @@
 // step, this year, these layers, this language); it attaches every map listener it needs in
 // `attach` and removes them all, and the map, in `detach` — like a MapLibre control's
 // onAdd/onRemove.
-import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type PaddingOptions,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
@@ -11,7 +16,16 @@ import type { Step } from '../story/model';
 import { featuresBBox } from '../spatial/bounds';
 import { existsIn } from '../story/timeline';
 import { AnimationRun, type AnimationTarget } from './animations';
-import { geometryFilters, combinedFilter, labelField, sourceId, storyLayers, storySource, styleLayerIds, type Lang } from './layer-styles';
+import {
+  geometryFilters,
+  combinedFilter,
+  labelField,
+  sourceId,
+  storyLayers,
+  storySource,
+  styleLayerIds,
+  type Lang,
+} from './layer-styles';
 import { loadBasemapStyle, setBasemapLanguage } from './basemap';
 
 setWorkerUrl(workerUrl);
@@ -88,7 +102,8 @@ export class MapController {
         const res = await fetch(basemapUrl);
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const style = (await res.json()) as StyleSpecification;
-        if (style.version !== 8 || typeof style.sources !== 'object') throw new Error('not a MapLibre style');
+        if (style.version !== 8 || typeof style.sources !== 'object')
+          throw new Error('not a MapLibre style');
         return style;
       } catch (err) {
         this.options.onWarning?.(
@@ -206,7 +221,10 @@ export class MapController {
   #featuresFor(ids: readonly string[]): Feature[] {
     return ids.flatMap((id) => {
       const layer = this.#layers.get(id);
-      if (layer) return layer.data.features.filter((f) => this.#year === undefined || existsInYear(f, this.#year));
+      if (layer)
+        return layer.data.features.filter(
+          (f) => this.#year === undefined || existsInYear(f, this.#year),
+        );
       const entry = this.#features.get(id);
       return entry ? [entry.feature] : [];
     });
@@ -217,7 +235,9 @@ export class MapController {
     for (const id of ids) {
       const layer = this.#layers.get(id);
       const featureIds = layer
-        ? layer.data.features.filter((f) => this.#year === undefined || existsInYear(f, this.#year)).map((f) => String(f.properties?.id))
+        ? layer.data.features
+            .filter((f) => this.#year === undefined || existsInYear(f, this.#year))
+            .map((f) => String(f.properties?.id))
         : this.#features.has(id)
           ? [id]
           : [];
@@ -237,7 +257,11 @@ export class MapController {
    * camera has arrived and the map is idle, or 'superseded' when a newer step took over.
    * Animations start once the step has settled.
    */
-  async showStep(step: Step, token: number, opts: { insets: Insets; reducedMotion: boolean }): Promise<StepOutcome> {
+  async showStep(
+    step: Step,
+    token: number,
+    opts: { insets: Insets; reducedMotion: boolean },
+  ): Promise<StepOutcome> {
     const map = this.#requireMap();
     this.#currentToken = token;
     this.#animation?.stop();
@@ -256,11 +280,17 @@ export class MapController {
       const bbox = featuresBBox(this.#featuresFor(cam.fit));
       const fitted =
         bbox &&
-        map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]] as LngLatBoundsLike, {
-          padding: cam.padding,
-          bearing: cam.bearing,
-          ...(cam.maxZoom !== undefined ? { maxZoom: cam.maxZoom } : {}),
-        });
+        map.cameraForBounds(
+          [
+            [bbox[0], bbox[1]],
+            [bbox[2], bbox[3]],
+          ] as LngLatBoundsLike,
+          {
+            padding: cam.padding,
+            bearing: cam.bearing,
+            ...(cam.maxZoom !== undefined ? { maxZoom: cam.maxZoom } : {}),
+          },
+        );
       if (fitted?.center) {
         const c = fitted.center as { lng: number; lat: number };
         center = [c.lng, c.lat];
@@ -277,12 +307,16 @@ export class MapController {
     const eventData: StoryMove = { storyToken: token };
     const arrived = this.#nextMoveEnd(token);
     if (opts.reducedMotion || cam.transition === 'jump') map.jumpTo(target, eventData);
-    else if (cam.transition === 'ease') map.easeTo({ ...target, duration: cam.duration, essential: true }, eventData);
+    else if (cam.transition === 'ease')
+      map.easeTo({ ...target, duration: cam.duration, essential: true }, eventData);
     else map.flyTo({ ...target, duration: cam.duration, essential: true }, eventData);
     // A safety net, not a timer the story relies on: a move MapLibre never ends must not
     // leave the story unsettled forever.
     let safety: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([arrived, new Promise<void>((r) => (safety = setTimeout(r, cam.duration + 3000)))]);
+    await Promise.race([
+      arrived,
+      new Promise<void>((r) => (safety = setTimeout(r, cam.duration + 3000))),
+    ]);
     clearTimeout(safety);
     if (token !== this.#currentToken) return 'superseded';
     await this.#idle();
@@ -290,7 +324,10 @@ export class MapController {
     if (!opts.reducedMotion && step.animations.length) {
       this.#animation = new AnimationRun(
         map,
-        step.animations.map((animation) => ({ animation, targets: this.#animationTargets(animation.targets) })),
+        step.animations.map((animation) => ({
+          animation,
+          targets: this.#animationTargets(animation.targets),
+        })),
       );
     }
     return 'settled';
@@ -306,7 +343,8 @@ export class MapController {
         resolve();
       };
       const onEnd = (e: object) => {
-        if ((e as Partial<StoryMove>).storyToken === token || token !== this.#currentToken) finish();
+        if ((e as Partial<StoryMove>).storyToken === token || token !== this.#currentToken)
+          finish();
       };
       map.on('moveend', onEnd);
       this.#pendingMoves.add(finish);

@@ -19,7 +19,10 @@ export function positionsBBox(positions: readonly Position[]): BBox | undefined 
   const lats = positions.map((p) => p[1]!);
   const lngs = positions.map((p) => p[0]!);
   const plain = extent(lngs, lats);
-  const shifted = extent(lngs.map((l) => (l < 0 ? l + 360 : l)), lats);
+  const shifted = extent(
+    lngs.map((l) => (l < 0 ? l + 360 : l)),
+    lats,
+  );
   return shifted[2] - shifted[0] < plain[2] - plain[0] ? shifted : plain;
 }
 

@@ -23,14 +23,25 @@ export function checkReferences(story: StoryFile, catalog: Catalog, file: string
   ) => {
     ids?.forEach((id, i) => {
       if (!accept(id)) {
-        errors.push({ file, path: `${path}[${i}]`, ...(stepId ? { stepId } : {}), message: `unknown ${what} "${id}"` });
+        errors.push({
+          file,
+          path: `${path}[${i}]`,
+          ...(stepId ? { stepId } : {}),
+          message: `unknown ${what} "${id}"`,
+        });
       }
     });
   };
   const layerOrFeature = (id: string) => isLayer(id) || isFeature(id);
 
   check(story.defaults?.layers, 'defaults.layers', undefined, isLayer, 'layer');
-  check(story.defaults?.camera?.fit, 'defaults.camera.fit', undefined, layerOrFeature, 'layer or feature');
+  check(
+    story.defaults?.camera?.fit,
+    'defaults.camera.fit',
+    undefined,
+    layerOrFeature,
+    'layer or feature',
+  );
   story.steps.forEach((step, s) => {
     const base = `steps[${s}]`;
     check(step.layers, `${base}.layers`, step.id, isLayer, 'layer');
@@ -39,7 +50,13 @@ export function checkReferences(story: StoryFile, catalog: Catalog, file: string
     check(step.camera?.fit, `${base}.camera.fit`, step.id, layerOrFeature, 'layer or feature');
     step.animations?.forEach((a, j) => {
       const targets = typeof a.target === 'string' ? [a.target] : a.target;
-      check(targets, `${base}.animations[${j}].target`, step.id, layerOrFeature, 'layer or feature');
+      check(
+        targets,
+        `${base}.animations[${j}].target`,
+        step.id,
+        layerOrFeature,
+        'layer or feature',
+      );
     });
     // A highlighted feature on a hidden layer would be invisible: name the layer to show.
     const visible = new Set([...(story.defaults?.layers ?? []), ...(step.layers ?? [])]);

@@ -31,9 +31,14 @@ export const fetchText: FetchText = async (url) => {
   try {
     res = await fetch(url);
   } catch (err) {
-    throw new DataErrors([{ file: url, path: '', message: `could not be fetched (${(err as Error).message})` }]);
+    throw new DataErrors([
+      { file: url, path: '', message: `could not be fetched (${(err as Error).message})` },
+    ]);
   }
-  if (!res.ok) throw new DataErrors([{ file: url, path: '', message: `could not be loaded (HTTP ${res.status})` }]);
+  if (!res.ok)
+    throw new DataErrors([
+      { file: url, path: '', message: `could not be loaded (HTTP ${res.status})` },
+    ]);
   return res.text();
 };
 
@@ -64,14 +69,22 @@ export function buildCatalog(layers: LoadedLayer[]): { catalog: Catalog; errors:
       if (typeof id !== 'string') return;
       const other = featureLayer.get(id);
       if (other !== undefined) {
-        errors.push({ file: meta.file, path: `features[${i}].properties.id`, message: `id "${id}" is also used in layer "${other}"` });
+        errors.push({
+          file: meta.file,
+          path: `features[${i}].properties.id`,
+          message: `id "${id}" is also used in layer "${other}"`,
+        });
       } else featureLayer.set(id, meta.id);
     });
   }
   return { catalog: { layerIds: new Set(layers.map((l) => l.meta.id)), featureLayer }, errors };
 }
 
-export async function loadStory(url: string, base: string, fetch: FetchText = fetchText): Promise<LoadedStory> {
+export async function loadStory(
+  url: string,
+  base: string,
+  fetch: FetchText = fetchText,
+): Promise<LoadedStory> {
   const storyName = displayName(url, base);
   const { text, data } = await loadData(url, storyName, fetch);
   const validated = validateStory(data, storyName);
@@ -107,7 +120,9 @@ export async function loadStory(url: string, base: string, fetch: FetchText = fe
   const { catalog, errors: idErrors } = buildCatalog(layers);
   warnings.push(...idErrors);
   // References to layers that failed to load are already explained by that layer's warning.
-  const failedIds = new Set(manifest.value.layers.map((l) => l.id).filter((id) => !catalog.layerIds.has(id)));
+  const failedIds = new Set(
+    manifest.value.layers.map((l) => l.id).filter((id) => !catalog.layerIds.has(id)),
+  );
   const refErrors = checkReferences(validated.value, catalog, storyName).filter(
     (e) => failedIds.size === 0 || !/unknown (layer|feature|layer or feature)/.test(e.message),
   );

@@ -33,10 +33,15 @@ export function parseInline(text: string): Inline[] {
     if (m.index > 0) out.push({ type: 'text', text: rest.slice(0, m.index) });
     const [whole, strong, em1, em2, linkText, href] = m;
     if (strong !== undefined) out.push({ type: 'strong', children: parseInline(strong) });
-    else if (em1 !== undefined || em2 !== undefined) out.push({ type: 'em', children: parseInline((em1 ?? em2)!) });
+    else if (em1 !== undefined || em2 !== undefined)
+      out.push({ type: 'em', children: parseInline((em1 ?? em2)!) });
     else if (linkText !== undefined && href !== undefined) {
       const safe = safeHref(href);
-      out.push(safe ? { type: 'link', href: safe, children: parseInline(linkText) } : { type: 'text', text: linkText });
+      out.push(
+        safe
+          ? { type: 'link', href: safe, children: parseInline(linkText) }
+          : { type: 'text', text: linkText },
+      );
     }
     rest = rest.slice(m.index + whole.length);
   }
@@ -56,7 +61,10 @@ function mergeText(nodes: Inline[]): Inline[] {
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of source.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!lines.length) continue;
     if (lines.every((l) => /^[-*]\s+/.test(l))) {
       blocks.push({ type: 'ul', items: lines.map((l) => parseInline(l.replace(/^[-*]\s+/, ''))) });

@@ -13,7 +13,8 @@ export class Navigator {
   #settledToken = -1;
 
   constructor(readonly count: number) {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError('a story needs at least one step');
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError('a story needs at least one step');
   }
 
   get index(): number {

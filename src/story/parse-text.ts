@@ -13,7 +13,14 @@ export async function parseDataText(text: string, file: string): Promise<Result<
       const line = await jsonErrorLine(text, err);
       return {
         ok: false,
-        errors: [{ file, path: '', ...(line ? { line } : {}), message: `not valid JSON: ${(err as Error).message}` }],
+        errors: [
+          {
+            file,
+            path: '',
+            ...(line ? { line } : {}),
+            message: `not valid JSON: ${(err as Error).message}`,
+          },
+        ],
       };
     }
   }
@@ -63,7 +70,8 @@ export async function addLineNumbers(text: string, errors: DataError[]): Promise
     // The field itself may be missing: walk up to the nearest node that exists.
     for (let n = segments.length; n >= 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true);
-      if (isNode(node) && node.range) return { ...e, line: lineCounter.linePos(node.range[0]).line };
+      if (isNode(node) && node.range)
+        return { ...e, line: lineCounter.linePos(node.range[0]).line };
     }
     return e;
   });

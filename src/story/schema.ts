@@ -44,8 +44,16 @@ export const CameraSchema = v.pipe(
 
 const Targets = v.union([id, v.pipe(v.array(id), v.minLength(1))]);
 export const AnimationSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('draw-line'), target: Targets, duration: v.optional(v.number()) }),
-  v.strictObject({ type: v.literal('grow-arcs'), target: Targets, duration: v.optional(v.number()) }),
+  v.strictObject({
+    type: v.literal('draw-line'),
+    target: Targets,
+    duration: v.optional(v.number()),
+  }),
+  v.strictObject({
+    type: v.literal('grow-arcs'),
+    target: Targets,
+    duration: v.optional(v.number()),
+  }),
   v.strictObject({ type: v.literal('pulse'), target: Targets, duration: v.optional(v.number()) }),
 ]);
 

@@ -64,7 +64,8 @@ function storyLevelErrors(file: string, story: StoryFile): DataError[] {
   const needLangs = (text: Record<string, string> | undefined, path: (string | number)[]) => {
     if (!text) return;
     for (const lang of story.languages) {
-      if (!text[lang]) errors.push(fieldError(file, story, [...path, lang], `missing "${lang}" text`));
+      if (!text[lang])
+        errors.push(fieldError(file, story, [...path, lang], `missing "${lang}" text`));
     }
   };
   needLangs(story.title, ['title']);

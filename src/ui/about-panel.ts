@@ -46,21 +46,36 @@ export class AboutPanel extends LitElement {
     const story = this.story;
     const t = strings(this.lang);
     const a = story?.article;
-    return html`<dialog lang=${langTag(this.lang)} aria-labelledby="about-title" @close=${this.#close}>
+    return html`<dialog
+      lang=${langTag(this.lang)}
+      aria-labelledby="about-title"
+      @close=${this.#close}
+    >
       <h2 id="about-title">${story ? localize(story.title, this.lang) : t.appTitle}</h2>
       ${story?.subtitle ? html`<p class="subtitle">${localize(story.subtitle, this.lang)}</p>` : nothing}
-      ${a
-        ? html`<p class="article">
-            ${t.article}:
-            ${this.linksNavigate
-              ? html`<a href=${a.url} target="_blank" rel="noopener noreferrer"><cite>${a.title}</cite></a>`
-              : html`<cite>${a.title}</cite>`},
-            ${t.by} ${a.author}, <i>${a.publication}</i>, <time datetime=${a.date}>${a.date}</time>.
-          </p>`
-        : nothing}
-      ${story?.creditsText
-        ? html`<div class="credits">${renderMarkdown(localize(story.creditsText, this.lang), { linksNavigate: this.linksNavigate })}</div>`
-        : nothing}
+      ${
+        a
+          ? html`<p class="article">
+              ${t.article}:
+              ${
+                this.linksNavigate
+                  ? html`<a href=${a.url} target="_blank" rel="noopener noreferrer"
+                      ><cite>${a.title}</cite></a
+                    >`
+                  : html`<cite>${a.title}</cite>`
+              },
+              ${t.by} ${a.author}, <i>${a.publication}</i>,
+              <time datetime=${a.date}>${a.date}</time>.
+            </p>`
+          : nothing
+      }
+      ${
+        story?.creditsText
+          ? html`<div class="credits">
+              ${renderMarkdown(localize(story.creditsText, this.lang), { linksNavigate: this.linksNavigate })}
+            </div>`
+          : nothing
+      }
       <form method="dialog"><button>${t.close}</button></form>
     </dialog>`;
   }

@@ -14,14 +14,19 @@ function inline(nodes: Inline[], linksNavigate: boolean): (TemplateResult | stri
         return html`<strong>${inline(n.children, linksNavigate)}</strong>`;
       case 'link':
         return linksNavigate
-          ? html`<a href=${n.href} target="_blank" rel="noopener noreferrer">${inline(n.children, linksNavigate)}</a>`
+          ? html`<a href=${n.href} target="_blank" rel="noopener noreferrer"
+              >${inline(n.children, linksNavigate)}</a
+            >`
           : html`<span class="link-text">${inline(n.children, linksNavigate)}</span>`;
     }
   });
 }
 
 /** `linksNavigate: false` (kiosk) keeps link text but drops the link. */
-export function renderMarkdown(source: string, { linksNavigate = true } = {}): TemplateResult | typeof nothing {
+export function renderMarkdown(
+  source: string,
+  { linksNavigate = true } = {},
+): TemplateResult | typeof nothing {
   if (!source) return nothing;
   return html`${parseMarkdown(source).map((block) =>
     block.type === 'p'

@@ -58,7 +58,8 @@ export class StepCard extends LitElement {
     if (!start) return;
     const dx = e.clientX - start.x;
     const dy = e.clientY - start.y;
-    if (Math.abs(dx) >= SWIPE_MIN_PX && Math.abs(dx) > Math.abs(dy) * 1.5) this.#nav(dx < 0 ? 'next' : 'prev');
+    if (Math.abs(dx) >= SWIPE_MIN_PX && Math.abs(dx) > Math.abs(dy) * 1.5)
+      this.#nav(dx < 0 ? 'next' : 'prev');
   };
 
   override render() {
@@ -75,30 +76,47 @@ export class StepCard extends LitElement {
       >
         <p class="eyebrow">
           <span class="year">${formatYear(step.year, step.yearEnd)}</span>
-          <span class="progress" aria-label=${t.stepOf(n, this.total)}>${t.progress(n, this.total)}</span>
+          <span class="progress" aria-label=${t.stepOf(n, this.total)}
+            >${t.progress(n, this.total)}</span
+          >
         </p>
         <h2 tabindex="-1">${localize(step.title, this.lang)}</h2>
-        <div class="body">${renderMarkdown(localize(step.body, this.lang), { linksNavigate: this.linksNavigate })}</div>
+        <div class="body">
+          ${renderMarkdown(localize(step.body, this.lang), { linksNavigate: this.linksNavigate })}
+        </div>
         ${step.media.map(
-          (m) => html`<figure>
-            <img src=${m.src} alt=${localize(m.alt, this.lang)} loading="lazy" />
-            ${m.credit ? html`<figcaption>${t.mediaCredit}: ${m.credit}</figcaption>` : nothing}
-          </figure>`,
+          (m) =>
+            html`<figure>
+              <img src=${m.src} alt=${localize(m.alt, this.lang)} loading="lazy" />
+              ${m.credit ? html`<figcaption>${t.mediaCredit}: ${m.credit}</figcaption>` : nothing}
+            </figure>`,
         )}
-        ${this.places.length
-          ? html`<section class="places" aria-label=${t.places}>
-              <h3>${t.places}</h3>
-              <ul>
-                ${this.places.map((p) => html`<li>${p.name}</li>`)}
-              </ul>
-            </section>`
-          : nothing}
+        ${
+          this.places.length
+            ? html`<section class="places" aria-label=${t.places}>
+                <h3>${t.places}</h3>
+                <ul>
+                  ${this.places.map((p) => html`<li>${p.name}</li>`)}
+                </ul>
+              </section>`
+            : nothing
+        }
         <nav class="controls">
-          <button class="prev" aria-label=${t.previous} ?disabled=${n <= 1} @click=${() => this.#nav('prev')}>
+          <button
+            class="prev"
+            aria-label=${t.previous}
+            ?disabled=${n <= 1}
+            @click=${() => this.#nav('prev')}
+          >
             <span aria-hidden="true">←</span> ${t.previous}
           </button>
           <button class="explore" @click=${() => this.#nav('explore')}>${t.explore}</button>
-          <button class="next" aria-label=${t.next} ?disabled=${n >= this.total} @click=${() => this.#nav('next')}>
+          <button
+            class="next"
+            aria-label=${t.next}
+            ?disabled=${n >= this.total}
+            @click=${() => this.#nav('next')}
+          >
             ${t.next} <span aria-hidden="true">→</span>
           </button>
         </nav>

@@ -35,10 +35,17 @@ export class StoryHeader extends LitElement {
     const other: Lang = this.lang === 'en' ? 'zh' : 'en';
     return html`<header lang=${langTag(this.lang)}>
       <h1>${this.heading || t.appTitle}</h1>
-      ${this.mode === 'explore'
-        ? html`<button class="resume" @click=${() => this.#nav('resume')}>${t.resume}</button>`
-        : nothing}
-      <button class="lang" lang=${langTag(other)} aria-label=${t.switchToLabel} @click=${() => this.#nav('lang')}>
+      ${
+        this.mode === 'explore'
+          ? html`<button class="resume" @click=${() => this.#nav('resume')}>${t.resume}</button>`
+          : nothing
+      }
+      <button
+        class="lang"
+        lang=${langTag(other)}
+        aria-label=${t.switchToLabel}
+        @click=${() => this.#nav('lang')}
+      >
         ${t.switchTo}
       </button>
       <button class="about" @click=${() => this.#nav('about')}>${t.about}</button>

@@ -6,7 +6,8 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 class StylePropsDirective extends Directive {
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('styleProps() goes on an element: <li ${styleProps({...})}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('styleProps() goes on an element: <li ${styleProps({...})}>');
   }
 
   render(_props: Record<string, string>) {

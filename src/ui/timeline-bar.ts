@@ -64,21 +64,28 @@ export class TimelineBar extends LitElement {
       <nav aria-label=${t.timeline}>
         <div class="axis">
           ${axisTicks(this.first, this.last).map(
-            (y) => html`<span class="tick" ${styleProps({ left: pct(axisFraction(y, this.first, this.last)) })} aria-hidden="true"
+            (y) =>
+              html`<span
+                class="tick"
+                ${styleProps({ left: pct(axisFraction(y, this.first, this.last)) })}
+                aria-hidden="true"
                 >${y}</span
               >`,
           )}
           <ol>
             ${this.steps.map(
-              (s, i) => html`<li ${styleProps({ left: pct(fractions[i]!), bottom: `${(rows[i] ?? 0) * 12 + 22}px` })}>
-                <button
-                  class=${i === this.current ? 'current' : ''}
-                  aria-current=${i === this.current ? 'step' : 'false'}
-                  aria-label=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
-                  title=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
-                  @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: i })}
-                ></button>
-              </li>`,
+              (s, i) =>
+                html`<li
+                  ${styleProps({ left: pct(fractions[i]!), bottom: `${(rows[i] ?? 0) * 12 + 22}px` })}
+                >
+                  <button
+                    class=${i === this.current ? 'current' : ''}
+                    aria-current=${i === this.current ? 'step' : 'false'}
+                    aria-label=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
+                    title=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
+                    @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: i })}
+                  ></button>
+                </li>`,
             )}
           </ol>
         </div>

@@ -3,7 +3,9 @@ import { test, expect } from './support/app';
 import { StoryDriver } from './support/story-driver';
 
 test.describe('foundation', () => {
-  test('the map renders on the embedded basemap with a clean console and no outside request', async ({ app }) => {
+  test('the map renders on the embedded basemap with a clean console and no outside request', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await story.open();
     await story.waitForEvent('step-settled');
@@ -39,7 +41,9 @@ test.describe('foundation', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('an unreachable online basemap falls back to the embedded one and says so', async ({ app }) => {
+  test('an unreachable online basemap falls back to the embedded one and says so', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await app.page.route('https://tiles.invalid/**', (route) => route.abort());
     await story.open({ basemap: 'https://tiles.invalid/style.json' });

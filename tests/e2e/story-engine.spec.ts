@@ -5,7 +5,9 @@ import { StoryDriver } from './support/story-driver';
 const FIXTURE = 'mini/story.yaml';
 
 test.describe('story engine', () => {
-  test('every step of a story settles, in order, with its own layers, year and highlights', async ({ app }) => {
+  test('every step of a story settles, in order, with its own layers, year and highlights', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await story.openFixture(FIXTURE);
     const ids = await story.stepIds();
@@ -25,7 +27,9 @@ test.describe('story engine', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('a step gives the same map whichever step came before, or from a deep link', async ({ app }) => {
+  test('a step gives the same map whichever step came before, or from a deep link', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await story.openFixture(FIXTURE, { step: 'street' });
     await story.waitForSettled('street');
@@ -77,7 +81,12 @@ test.describe('story engine', () => {
     // Earlier moves were superseded when the next one began, so nothing else can settle now.
     const events = await story.events();
     expect(events.filter((e) => e.type === 'step-settled').map((e) => e.id)).toEqual(['new-site']);
-    expect(events.filter((e) => e.type === 'step-change').map((e) => e.id)).toEqual(['old-site', 'street', 'zone', 'new-site']);
+    expect(events.filter((e) => e.type === 'step-change').map((e) => e.id)).toEqual([
+      'old-site',
+      'street',
+      'zone',
+      'new-site',
+    ]);
     expect(await story.stepIndex()).toBe(4);
     expect((await story.mapState()).highlighted).toEqual(['site-new']);
   });
@@ -99,7 +108,9 @@ test.describe('story engine', () => {
     await key('Home', 'start');
   });
 
-  test('buttons, the timeline and a swipe move through the story; the URL follows', async ({ app }) => {
+  test('buttons, the timeline and a swipe move through the story; the URL follows', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await story.openFixture(FIXTURE);
     await story.waitForSettled('start');
@@ -110,14 +121,27 @@ test.describe('story engine', () => {
     await story.waitForSettled('start');
     await app.page.getByRole('button', { name: '1988: The zone' }).click();
     await story.waitForSettled('zone');
-    await expect(app.page.getByRole('button', { name: '1988: The zone' })).toHaveAttribute('aria-current', 'step');
+    await expect(app.page.getByRole('button', { name: '1988: The zone' })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     await story.expectUrlParam('step', 'zone');
 
     const article = story.card().locator('article');
     const box = (await article.boundingBox())!;
     const y = box.y + 40;
-    await article.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: box.x + box.width - 20, clientY: y, isPrimary: true });
-    await article.dispatchEvent('pointerup', { pointerType: 'touch', clientX: box.x + 20, clientY: y, isPrimary: true });
+    await article.dispatchEvent('pointerdown', {
+      pointerType: 'touch',
+      clientX: box.x + box.width - 20,
+      clientY: y,
+      isPrimary: true,
+    });
+    await article.dispatchEvent('pointerup', {
+      pointerType: 'touch',
+      clientX: box.x + 20,
+      clientY: y,
+      isPrimary: true,
+    });
     await story.waitForSettled('new-site');
   });
 
@@ -132,7 +156,9 @@ test.describe('story engine', () => {
     await story.expectUrlParam('step', 'zone');
   });
 
-  test('a broken story shows its errors, naming file, step and field, over a working map', async ({ app }) => {
+  test('a broken story shows its errors, naming file, step and field, over a working map', async ({
+    app,
+  }) => {
     const story = new StoryDriver(app.page);
     await story.open({ story: 'fixtures/broken/story.yaml' }, { waitForReady: false });
     await story.waitForEvent('story-error');
@@ -149,7 +175,9 @@ test.describe('story engine', () => {
     const story = new StoryDriver(app.page);
     await story.open({ story: 'fixtures/nowhere.yaml' }, { waitForReady: false });
     await story.waitForEvent('story-error');
-    await expect(app.page.getByRole('alert')).toContainText('fixtures/nowhere.yaml: could not be loaded (HTTP 404)');
+    await expect(app.page.getByRole('alert')).toContainText(
+      'fixtures/nowhere.yaml: could not be loaded (HTTP 404)',
+    );
   });
 });
 

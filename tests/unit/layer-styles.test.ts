@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { labelField, progressGradient, sourceId, storyLayers, storySource, yearFilter } from '../../src/map/layer-styles';
+import {
+  labelField,
+  progressGradient,
+  sourceId,
+  storyLayers,
+  storySource,
+  yearFilter,
+} from '../../src/map/layer-styles';
 import type { ManifestLayer } from '../../src/geo/manifest';
 
-const manifest = JSON.parse(readFileSync(new URL('../../geo/layers.json', import.meta.url), 'utf8')) as {
+const manifest = JSON.parse(
+  readFileSync(new URL('../../geo/layers.json', import.meta.url), 'utf8'),
+) as {
   layers: ManifestLayer[];
 };
 
@@ -16,7 +25,10 @@ describe('story layer styles', () => {
         const style: StyleSpecification = {
           version: 8,
           sources: Object.fromEntries(
-            manifest.layers.map((l) => [sourceId(l.id), storySource({ type: 'FeatureCollection', features: [] })]),
+            manifest.layers.map((l) => [
+              sourceId(l.id),
+              storySource({ type: 'FeatureCollection', features: [] }),
+            ]),
           ),
           layers: manifest.layers.flatMap((l) => storyLayers(l, lang, year)),
         };
@@ -39,7 +51,13 @@ describe('story layer styles', () => {
   });
 
   it('draws a line progressively', () => {
-    expect(progressGradient('#f00', 0.5)).toEqual(['step', ['line-progress'], '#f00', 0.5, 'rgba(0,0,0,0)']);
+    expect(progressGradient('#f00', 0.5)).toEqual([
+      'step',
+      ['line-progress'],
+      '#f00',
+      0.5,
+      'rgba(0,0,0,0)',
+    ]);
     expect(progressGradient('#f00', 2)[4]).toBe('#f00');
   });
 });

@@ -16,7 +16,12 @@ describe('safe Markdown subset', () => {
   it('keeps raw HTML as text', () => {
     const blocks = parseMarkdown('<img src=x onerror=alert(1)> <script>alert(2)</script>');
     expect(blocks).toEqual([
-      { type: 'p', children: [{ type: 'text', text: '<img src=x onerror=alert(1)> <script>alert(2)</script>' }] },
+      {
+        type: 'p',
+        children: [
+          { type: 'text', text: '<img src=x onerror=alert(1)> <script>alert(2)</script>' },
+        ],
+      },
     ]);
   });
 

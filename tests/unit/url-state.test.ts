@@ -4,7 +4,9 @@ import { keyAction } from '../../src/app/keyboard';
 
 describe('URL state', () => {
   it('reads the public parameters and ignores bad values', () => {
-    expect(parseUrlState('?mode=kiosk&lang=zh&step=lenovo&idle=30&dwell=abc&year=1999&layers=a,b')).toEqual({
+    expect(
+      parseUrlState('?mode=kiosk&lang=zh&step=lenovo&idle=30&dwell=abc&year=1999&layers=a,b'),
+    ).toEqual({
       mode: 'kiosk',
       lang: 'zh',
       step: 'lenovo',
@@ -33,7 +35,8 @@ describe('URL state', () => {
 });
 
 describe('keys', () => {
-  const key = (k: string, mods = {}) => keyAction({ key: k, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+  const key = (k: string, mods = {}) =>
+    keyAction({ key: k, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
   it('maps arrows, clicker keys and Home/End', () => {
     expect(key('ArrowRight')).toBe('next');
     expect(key('PageDown')).toBe('next');

@@ -5,7 +5,8 @@ import { validateManifest } from '../../src/geo/manifest';
 
 const strict = { contract: true, winding: true };
 const loose = { contract: false, winding: false };
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/mini/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/mini/${name}`, import.meta.url), 'utf8'));
 
 function problems(data: unknown, opts = strict) {
   const r = validateFeatureCollection(data, 'geo/x.geojson', opts);
@@ -14,7 +15,8 @@ function problems(data: unknown, opts = strict) {
 
 describe('validateFeatureCollection', () => {
   it('accepts the fixture layers', () => {
-    for (const f of ['sites.geojson', 'streets.geojson', 'areas.geojson']) expect(problems(fixture(f))).toEqual([]);
+    for (const f of ['sites.geojson', 'streets.geojson', 'areas.geojson'])
+      expect(problems(fixture(f))).toEqual([]);
   });
 
   it('rejects what is not a FeatureCollection', () => {
@@ -38,7 +40,9 @@ describe('validateFeatureCollection', () => {
     expect(problems(clockwise, loose)).toEqual([]);
     const far = fixture('sites.geojson');
     far.features[0].geometry.coordinates = [200, 39];
-    expect(problems(far)[0]).toBe('features[0] (site-old).geometry.coordinates: longitude 200 is outside -180…180');
+    expect(problems(far)[0]).toBe(
+      'features[0] (site-old).geometry.coordinates: longitude 200 is outside -180…180',
+    );
   });
 
   it('enforces the data contract and year order', () => {
@@ -54,7 +58,15 @@ describe('validateFeatureCollection', () => {
   });
 
   it('lets readers’ own files skip the contract', () => {
-    expect(problems({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: null }] }, loose)).toEqual([]);
+    expect(
+      problems(
+        {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', geometry: null, properties: null }],
+        },
+        loose,
+      ),
+    ).toEqual([]);
   });
 
   it('rejects unknown geometry types and short lines', () => {
@@ -62,7 +74,11 @@ describe('validateFeatureCollection', () => {
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', geometry: { type: 'Circle', coordinates: [0, 0] }, properties: {} },
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0]] }, properties: {} },
+        {
+          type: 'Feature',
+          geometry: { type: 'LineString', coordinates: [[0, 0]] },
+          properties: {},
+        },
       ],
     };
     expect(problems(data, loose)).toEqual([
@@ -72,7 +88,15 @@ describe('validateFeatureCollection', () => {
   });
 
   it('computes signed ring area (counter-clockwise positive)', () => {
-    expect(ringSignedArea([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]])).toBeGreaterThan(0);
+    expect(
+      ringSignedArea([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBeGreaterThan(0);
   });
 });
 

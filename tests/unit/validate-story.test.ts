@@ -7,7 +7,8 @@ import { addLineNumbers, parseDataText, parsePath } from '../../src/story/parse-
 import { normalizeStory } from '../../src/story/normalize-story';
 
 const fixtureText = readFileSync(new URL('../fixtures/mini/story.yaml', import.meta.url), 'utf8');
-const fixture = () => parse(fixtureText) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+const fixture = () =>
+  parse(fixtureText) as Record<string, unknown> & { steps: Record<string, unknown>[] };
 
 function errorsOf(data: unknown) {
   const result = validateStory(data, 'stories/test.yaml');
@@ -30,8 +31,14 @@ describe('validateStory', () => {
     const data = fixture();
     data.steps[2]!.camera = { center: [116.3, 39.9], zoom: 'twelve' };
     const [e] = errorsOf(data);
-    expect(e).toMatchObject({ stepId: 'street', path: 'steps[2].camera.zoom', file: 'stories/test.yaml' });
-    expect(formatError(e!)).toBe('stories/test.yaml › step "street" › steps[2].camera.zoom: expected number (got "twelve")');
+    expect(e).toMatchObject({
+      stepId: 'street',
+      path: 'steps[2].camera.zoom',
+      file: 'stories/test.yaml',
+    });
+    expect(formatError(e!)).toBe(
+      'stories/test.yaml › step "street" › steps[2].camera.zoom: expected number (got "twelve")',
+    );
   });
 
   it('says when a required field is missing', () => {
@@ -44,13 +51,20 @@ describe('validateStory', () => {
   it('catches unknown fields (typos) instead of ignoring them', () => {
     const data = fixture();
     data.steps[1]!.higlight = ['site-old'];
-    expect(errorsOf(data)[0]).toMatchObject({ path: 'steps[1].higlight', message: expect.stringMatching(/unknown field/) });
+    expect(errorsOf(data)[0]).toMatchObject({
+      path: 'steps[1].higlight',
+      message: expect.stringMatching(/unknown field/),
+    });
   });
 
   it('requires each text in every language of the story', () => {
     const data = fixture();
     data.steps[3]!.body = { en: 'English only' };
-    expect(errorsOf(data)[0]).toMatchObject({ stepId: 'zone', path: 'steps[3].body.zh', message: 'missing "zh" text' });
+    expect(errorsOf(data)[0]).toMatchObject({
+      stepId: 'zone',
+      path: 'steps[3].body.zh',
+      message: 'missing "zh" text',
+    });
   });
 
   it('rejects duplicate step ids, bad ids and backwards ranges', () => {
@@ -58,7 +72,9 @@ describe('validateStory', () => {
     data.steps[1]!.id = 'start';
     data.steps[2]!.year = [1990, 1984];
     const messages = errorsOf(data).map(formatError);
-    expect(messages).toContain('stories/test.yaml › step "start" › steps[1].id: duplicate step id (also steps[0])');
+    expect(messages).toContain(
+      'stories/test.yaml › step "start" › steps[1].id: duplicate step id (also steps[0])',
+    );
     expect(messages.some((m) => m.includes('steps[2].year: range must run forwards'))).toBe(true);
     const bad = fixture();
     bad.steps[0]!.id = 'Not Kebab';
@@ -68,7 +84,10 @@ describe('validateStory', () => {
   it('needs center and zoom, or fit', () => {
     const data = fixture();
     data.steps[0]!.camera = { zoom: 3 };
-    expect(errorsOf(data)[0]).toMatchObject({ path: 'steps[0].camera', message: 'needs either center and zoom, or fit' });
+    expect(errorsOf(data)[0]).toMatchObject({
+      path: 'steps[0].camera',
+      message: 'needs either center and zoom, or fit',
+    });
   });
 
   it('rejects an unknown animation type and a bad transition', () => {
@@ -83,7 +102,10 @@ describe('validateStory', () => {
   it('rejects a story without steps', () => {
     const data = fixture();
     data.steps = [];
-    expect(errorsOf(data)[0]).toMatchObject({ path: 'steps', message: 'a story needs at least one step' });
+    expect(errorsOf(data)[0]).toMatchObject({
+      path: 'steps',
+      message: 'a story needs at least one step',
+    });
   });
 });
 
@@ -129,9 +151,27 @@ describe('normalizeStory', () => {
     expect(story.firstYear).toBe(1979);
     expect(story.lastYear).toBe(2010);
     const street = story.steps[2]!;
-    expect(street).toMatchObject({ year: 1984, yearEnd: 1987, mapYear: 1987, places: ['street-main'] });
-    expect(street.camera).toMatchObject({ fit: ['street-main'], transition: 'ease', padding: 40, bearing: 0 });
-    expect(street.animations[0]).toEqual({ type: 'draw-line', targets: ['street-main'], duration: 2000 });
-    expect(story.steps[0]!.camera).toMatchObject({ center: [116.4, 39.9], zoom: 3, transition: 'fly' });
+    expect(street).toMatchObject({
+      year: 1984,
+      yearEnd: 1987,
+      mapYear: 1987,
+      places: ['street-main'],
+    });
+    expect(street.camera).toMatchObject({
+      fit: ['street-main'],
+      transition: 'ease',
+      padding: 40,
+      bearing: 0,
+    });
+    expect(street.animations[0]).toEqual({
+      type: 'draw-line',
+      targets: ['street-main'],
+      duration: 2000,
+    });
+    expect(story.steps[0]!.camera).toMatchObject({
+      center: [116.4, 39.9],
+      zoom: 3,
+      transition: 'fly',
+    });
   });
 });

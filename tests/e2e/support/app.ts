@@ -38,7 +38,11 @@ async function serveFixtures(page: Page) {
     if (!file.startsWith(FIXTURES)) return route.fulfill({ status: 403 });
     try {
       const body = await readFile(file);
-      await route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+      await route.fulfill({
+        status: 200,
+        body,
+        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      });
     } catch {
       await route.fulfill({ status: 404, body: 'not found' });
     }
@@ -51,7 +55,12 @@ async function recordStoryEvents(page: Page) {
     for (const type of ['story-ready', 'step-change', 'step-settled', 'story-error']) {
       document.addEventListener(type, (e) => {
         const detail = (e as CustomEvent<{ index?: number; id?: string }>).detail ?? {};
-        window.__storyEvents.push({ type, index: detail.index, id: detail.id, t: performance.now() });
+        window.__storyEvents.push({
+          type,
+          index: detail.index,
+          id: detail.id,
+          t: performance.now(),
+        });
       });
     }
   });
@@ -68,7 +77,8 @@ export const test = base.extend<{ app: AppPage }>({
     page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) outsideRequests.push(url);
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
+        outsideRequests.push(url);
     });
     await serveFixtures(page);
     await recordStoryEvents(page);

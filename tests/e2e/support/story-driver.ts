@@ -81,7 +81,11 @@ export class StoryDriver {
   async mapState(): Promise<MapState> {
     return this.page.evaluate(() => {
       const map = document.querySelector('story-map')!.map!;
-      const layers = map.getStyle().layers.filter((l) => l.id.endsWith('-circle') || l.id.endsWith('-line') || l.id.endsWith('-fill'));
+      const layers = map
+        .getStyle()
+        .layers.filter(
+          (l) => l.id.endsWith('-circle') || l.id.endsWith('-line') || l.id.endsWith('-fill'),
+        );
       const visible = new Set(
         layers
           .filter((l) => map.getLayoutProperty(l.id, 'visibility') === 'visible')
@@ -124,7 +128,8 @@ export class StoryDriver {
             ctx.drawImage(src, 0, 0, 64, 64);
             const data = ctx.getImageData(0, 0, 64, 64).data;
             const colours = new Set<string>();
-            for (let i = 0; i < data.length; i += 4) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+            for (let i = 0; i < data.length; i += 4)
+              colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
             resolve(colours.size);
           });
           map.triggerRepaint();
