@@ -58,6 +58,29 @@ export const storyMapStyles = css`
     background: rgb(255 255 255 / 0.92);
     border-top: 1px solid rgb(0 0 0 / 0.08);
   }
+  .explore,
+  .feature {
+    position: absolute;
+    z-index: 2;
+    box-sizing: border-box;
+    overflow: auto;
+    padding: 0.9rem 1rem;
+    border-radius: 10px;
+    background: rgb(255 255 255 / 0.97);
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+  }
+  .explore {
+    left: 16px;
+    top: 64px;
+    bottom: 16px;
+    width: min(340px, 42%);
+  }
+  .feature {
+    right: 16px;
+    bottom: 16px;
+    width: min(360px, calc(100% - 32px));
+    max-height: 55%;
+  }
   .alerts {
     position: absolute;
     z-index: 4;
@@ -89,6 +112,23 @@ export const storyMapStyles = css`
     border: 0;
   }
   @container (max-width: 700px) {
+    .explore {
+      left: 0;
+      right: 0;
+      top: auto;
+      bottom: 0;
+      width: auto;
+      max-height: 45%;
+      border-radius: 14px 14px 0 0;
+    }
+    .feature {
+      top: 56px;
+      bottom: auto;
+      right: 8px;
+      left: 8px;
+      width: auto;
+      max-height: 40%;
+    }
     .card {
       left: 0;
       right: 0;

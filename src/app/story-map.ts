@@ -23,13 +23,17 @@ import { langTag, strings } from '../i18n/strings';
 import { MODES, formatUrlState, parseUrlState, type Mode } from './url-state';
 import { isOwnedByControl, keyAction } from './keyboard';
 import { mapControllerContext } from './map-context';
+import { ExploreController } from './explore-controller';
 import { storyMapStyles } from './story-map.styles';
 import type { StoryJumpDetail, StoryNavDetail } from '../ui/events';
+import type { UrlState } from './url-state';
 import '../ui/step-card';
 import '../ui/timeline-bar';
 import '../ui/error-panel';
 import '../ui/about-panel';
 import '../ui/story-header';
+import '../ui/explore-panel';
+import '../ui/feature-card';
 
 export const DEFAULT_STORY = 'stories/zhongguancun.yaml';
 const NARROW_PX = 700;
@@ -81,6 +85,17 @@ export class StoryMap extends LitElement {
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   #provider = new ContextProvider(this, { context: mapControllerContext });
   #started = false;
+  /** URL state read at start-up, applied once the story is loaded (explore's view). */
+  #initialUrl: UrlState = {};
+  #explore = new ExploreController({
+    requestUpdate: () => this.requestUpdate(),
+    mapController: () => this.#controller,
+    loadedStory: () => this._loaded,
+    insets: () => this.#insets(),
+    reducedMotion: () => this.#reducedMotion.matches,
+    reportProblems: (messages) => (this._warnings = messages),
+    userMoved: () => this.#writeUrl(),
+  });
 
   constructor() {
     super();
@@ -141,11 +156,15 @@ export class StoryMap extends LitElement {
     super.connectedCallback();
     if (this.syncUrl) this.#readUrl();
     window.addEventListener('keydown', this.#onKeyDown);
+    this.addEventListener('dragover', this.#onDragOver);
+    this.addEventListener('drop', this.#onDrop);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.#onKeyDown);
+    this.removeEventListener('dragover', this.#onDragOver);
+    this.removeEventListener('drop', this.#onDrop);
     this.#controller?.detach();
     this.#controller = undefined;
     this.#started = false;
@@ -173,7 +192,20 @@ export class StoryMap extends LitElement {
       this.#controller?.detach();
       void this.#start();
     }
+    if (changed.has('mode') && changed.get('mode') !== undefined && this._loaded)
+      this.#modeChanged(changed.get('mode')!);
     if (changed.has('lang') || changed.has('mode') || changed.has('_index')) this.#writeUrl();
+  }
+
+  #modeChanged(previous: Mode) {
+    if (this.mode === 'explore') {
+      this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
+    } else if (previous === 'explore') {
+      this.#explore.leave();
+      // Resume: the step's declared state brings back exactly what the reader left.
+      const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
+      if (move) void this.#run(move);
+    }
   }
 
   // ---- loading -----------------------------------------------------------------------
@@ -191,6 +223,12 @@ export class StoryMap extends LitElement {
       baseUrl: document.baseURI,
       ...(this.basemap ? { basemapUrl: this.basemap } : {}),
       onWarning: (message) => (this._warnings = [...this._warnings, message]),
+      onFeaturePick: (picked) => {
+        if (this.mode === 'explore') this.#explore.select(picked);
+      },
+      onUserMove: () => {
+        if (this.mode === 'explore') this.#writeUrl();
+      },
     });
     this.#controller = controller;
     this.#provider.setValue(controller);
@@ -223,9 +261,16 @@ export class StoryMap extends LitElement {
         ? resolveStep(loaded.story.steps, this.#initialStep)
         : undefined;
     this.#initialStep = undefined;
+    this.#explore.storyLoaded(loaded);
     await this.updateComplete;
     this.#emit('story-ready', { steps: loaded.story.steps.length });
-    this.goTo(first ?? 0);
+    if (this.mode === 'explore') {
+      // Explore opens on the view in the URL; the step is where "Resume story" returns.
+      const move = this.#navigator.goTo(first ?? 0);
+      if (move) this._index = move.index;
+      this.#explore.enterFrom(loaded.story.steps[this._index], this.#initialUrl);
+    } else this.goTo(first ?? 0);
+    this.#initialUrl = {};
   }
 
   // ---- stepping ----------------------------------------------------------------------
@@ -251,11 +296,13 @@ export class StoryMap extends LitElement {
   /** Space the story UI takes over the map, so the camera keeps the subject in view. */
   #insets() {
     const host = this.getBoundingClientRect();
-    const card = this.renderRoot.querySelector('.card')?.getBoundingClientRect();
+    const card = this.renderRoot
+      .querySelector(this.mode === 'explore' ? '.explore' : '.card')
+      ?.getBoundingClientRect();
     const timeline = this.renderRoot.querySelector('timeline-bar')?.getBoundingClientRect();
     const header = this.renderRoot.querySelector('story-header')?.getBoundingClientRect();
     const insets = { top: header?.height ?? 0, bottom: timeline?.height ?? 0, left: 0, right: 0 };
-    if (card && card.width > 0 && this.mode !== 'explore') {
+    if (card && card.width > 0) {
       if (host.width < NARROW_PX) insets.bottom = Math.max(insets.bottom, host.bottom - card.top);
       else insets.left = card.right - host.left;
     }
@@ -330,6 +377,7 @@ export class StoryMap extends LitElement {
     if (state.story) this.story = state.story;
     if (state.basemap) this.basemap = state.basemap;
     if (state.step) this.#initialStep = state.step;
+    this.#initialUrl = state;
   }
 
   #writeUrl() {
@@ -341,9 +389,21 @@ export class StoryMap extends LitElement {
       ...(step ? { step: step.id } : { step: parseUrlState(location.search).step }),
       ...(this.story !== DEFAULT_STORY ? { story: this.story } : {}),
       ...(this.basemap ? { basemap: this.basemap } : {}),
+      ...this.#exploreUrlState(),
     });
     if (search !== location.search)
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
+  /** In explore the URL also holds the view; in a story the step alone says it all. */
+  #exploreUrlState(): Pick<UrlState, 'year' | 'layers' | 'camera'> {
+    const camera = this.mode === 'explore' && this._loaded ? this.#explore.camera() : undefined;
+    if (!camera) return { year: undefined, layers: undefined, camera: undefined };
+    return {
+      year: this.#explore.year,
+      layers: this.#explore.visible.filter((id) => !id.startsWith('user-')),
+      camera,
+    };
   }
 
   #emit<T>(type: string, detail: T) {
@@ -409,6 +469,7 @@ export class StoryMap extends LitElement {
               ></timeline-bar>`
           : nothing
       }
+      ${story && this.mode === 'explore' ? this.#renderExplore() : nothing}
       ${!story && !this._errors.length ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
       <about-panel
         .story=${story}
@@ -422,6 +483,78 @@ export class StoryMap extends LitElement {
       </div>
     `;
   }
+
+  #renderExplore() {
+    const loaded = this._loaded!;
+    const explore = this.#explore;
+    const layers = [...loaded.layers.map((l) => l.meta), ...explore.userLayers].map((m) => ({
+      id: m.id,
+      group: m.group,
+      kind: m.kind,
+      color: m.color,
+      title: localize(m.title, this.lang),
+      ...(m.legend ? { legend: localize(m.legend, this.lang) } : {}),
+    }));
+    const selected = explore.selected;
+    const selectedId = selected ? String(selected.properties.id) : '';
+    const layerMeta =
+      selected &&
+      [...loaded.layers.map((l) => l.meta), ...explore.userLayers].find(
+        (m) => m.id === selected.layerId,
+      );
+    return html`<aside class="explore">
+        <explore-panel
+          .layers=${layers}
+          .visible=${explore.visible}
+          .year=${explore.year}
+          .first=${loaded.story.firstYear}
+          .last=${loaded.story.lastYear}
+          .index=${explore.index}
+          .lang=${this.lang}
+          @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => {
+            explore.toggleLayer(e.detail.id, e.detail.visible);
+            this.#writeUrl();
+          }}
+          @year-change=${(e: CustomEvent<{ year: number }>) => {
+            explore.setYear(e.detail.year);
+            this.#writeUrl();
+          }}
+          @place-select=${(e: CustomEvent<{ id: string }>) => explore.choose(e.detail.id)}
+          @geojson-file=${(e: CustomEvent<{ file: File }>) => void explore.addFile(e.detail.file)}
+        ></explore-panel>
+      </aside>
+      ${
+        selected
+          ? html`<feature-card
+              class="feature"
+              .properties=${selected.properties}
+              .layerTitle=${layerMeta ? localize(layerMeta.title, this.lang) : ''}
+              .steps=${explore.stepsShowing(selectedId).map((s) => ({ index: s.index, title: localize(s.title, this.lang) }))}
+              .lang=${this.lang}
+              @feature-close=${() => explore.select(undefined)}
+              @story-jump=${(e: CustomEvent<StoryJumpDetail>) => {
+                explore.select(undefined);
+                this.mode = 'story';
+                this.goTo(e.detail.index);
+              }}
+            ></feature-card>`
+          : nothing
+      }`;
+  }
+
+  #onDragOver = (e: DragEvent) => {
+    if (this.mode === 'kiosk' || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+
+  #onDrop = (e: DragEvent) => {
+    const file = e.dataTransfer?.files[0];
+    if (this.mode === 'kiosk' || !file) return;
+    e.preventDefault();
+    if (this.mode !== 'explore') this.mode = 'explore';
+    void this.updateComplete.then(() => this.#explore.addFile(file));
+  };
 
   static override styles = [mapLibreStyles, storyMapStyles];
 }

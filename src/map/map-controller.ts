@@ -27,6 +27,7 @@ import {
   type Lang,
 } from './layer-styles';
 import { loadBasemapStyle, setBasemapLanguage } from './basemap';
+import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 
 setWorkerUrl(workerUrl);
 
@@ -39,6 +40,17 @@ export interface MapControllerOptions {
   /** A user-configured online MapLibre style; the embedded basemap is used when absent or failing. */
   basemapUrl?: string;
   onWarning?: (message: string) => void;
+  /** A feature was clicked or tapped. */
+  onFeaturePick?: (picked: PickedFeature) => void;
+  /** The reader moved the map (not a story move). */
+  onUserMove?: (camera: CameraState) => void;
+}
+
+export interface CameraState {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
 }
 
 /** Marks camera moves the story makes, so user-move handlers can ignore them. */
@@ -89,6 +101,18 @@ export class MapController {
         this.options.onWarning?.(`Map: ${e.error?.message ?? 'unknown error'}`);
       map.on('error', onError);
       this.#detachers.push(() => map.off('error', onError));
+      const interaction = new FeatureInteraction(
+        map,
+        () => this.layerIds,
+        (p) => this.options.onFeaturePick?.(p),
+      );
+      this.#detachers.push(() => interaction.detach());
+      const onMoveEnd = (e: object) => {
+        if ((e as Partial<StoryMove>).storyToken === undefined)
+          this.options.onUserMove?.(this.camera);
+      };
+      map.on('moveend', onMoveEnd);
+      this.#detachers.push(() => map.off('moveend', onMoveEnd));
       if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
       return map;
     })();
@@ -136,6 +160,77 @@ export class MapController {
       map.addSource(sourceId(layer.meta.id), storySource(layer.data));
       for (const spec of storyLayers(layer.meta, this.#lang, this.#year)) map.addLayer(spec);
     }
+  }
+
+  get camera(): CameraState {
+    const map = this.#requireMap();
+    const c = map.getCenter();
+    return {
+      center: [c.lng, c.lat],
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+    };
+  }
+
+  /** A camera from the URL or a reset: no flight, and not reported as a user move. */
+  jumpTo(camera: CameraState) {
+    this.#requireMap().jumpTo(camera, { storyToken: -1 } satisfies StoryMove);
+  }
+
+  /** Frames one feature (explore search); reported as a user move once it arrives. */
+  flyToFeature(id: string, opts: { insets: Insets; reducedMotion: boolean }) {
+    const map = this.#requireMap();
+    const entry = this.#features.get(id);
+    if (!entry) return;
+    const bbox = featuresBBox([entry.feature]);
+    if (!bbox) return;
+    const fitted = map.cameraForBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 60, maxZoom: 15 },
+    );
+    if (!fitted?.center) return;
+    const target = {
+      center: fitted.center,
+      zoom: fitted.zoom ?? map.getZoom(),
+      padding: opts.insets,
+    };
+    if (opts.reducedMotion) map.jumpTo(target);
+    else map.flyTo({ ...target, duration: 1800, essential: true });
+  }
+
+  /** Frames a whole layer (a reader's own file once added). */
+  fitLayer(layerId: string, opts: { insets: Insets; reducedMotion: boolean }) {
+    const map = this.#requireMap();
+    const bbox = featuresBBox(this.#layers.get(layerId)?.data.features ?? []);
+    if (!bbox) return;
+    const fitted = map.cameraForBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 40, maxZoom: 15 },
+    );
+    if (!fitted?.center) return;
+    const target = {
+      center: fitted.center,
+      zoom: fitted.zoom ?? map.getZoom(),
+      padding: opts.insets,
+    };
+    if (opts.reducedMotion) map.jumpTo(target);
+    else map.flyTo({ ...target, duration: 1500, essential: true });
+  }
+
+  stopAnimations() {
+    this.#animation?.stop();
+    this.#animation = undefined;
+  }
+
+  feature(id: string): { layerId: string; feature: Feature } | undefined {
+    return this.#features.get(id);
   }
 
   get layerIds(): string[] {
