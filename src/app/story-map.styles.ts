@@ -27,6 +27,29 @@ export const storyMapStyles = css`
     position: absolute;
     inset: 0;
   }
+  :host([mode='kiosk']) {
+    --touch-target: 56px;
+    --marker-target: 48px;
+    --marker-row: 30px;
+    --timeline-height: 120px;
+    user-select: none;
+    -webkit-user-select: none;
+    -webkit-touch-callout: none;
+  }
+  :host([mode='kiosk']) .card {
+    font-size: 1.1rem;
+  }
+  :host-context(html.kiosk-cursor-hidden),
+  :host-context(html.kiosk-cursor-hidden) * {
+    cursor: none !important;
+  }
+  kiosk-overlay {
+    position: absolute;
+    inset: 0;
+    z-index: 5;
+    pointer-events: none;
+  }
+
   story-header {
     position: absolute;
     top: 0;

@@ -34,6 +34,8 @@ import '../ui/about-panel';
 import '../ui/story-header';
 import '../ui/explore-panel';
 import '../ui/feature-card';
+import '../ui/kiosk-overlay';
+import { KioskController } from '../kiosk/kiosk-controller';
 
 export const DEFAULT_STORY = 'stories/zhongguancun.yaml';
 const NARROW_PX = 700;
@@ -65,6 +67,7 @@ export class StoryMap extends LitElement {
     _aboutOpen: { state: true },
     _announcement: { state: true },
     _loaded: { state: true },
+    _kioskExplore: { state: true },
   };
 
   declare story: string;
@@ -78,6 +81,14 @@ export class StoryMap extends LitElement {
   declare _aboutOpen: boolean;
   declare _announcement: string;
   declare _loaded: LoadedStory | undefined;
+  /** In kiosk mode, a visitor exploring: the mode stays 'kiosk' so a reload stays a kiosk. */
+  declare _kioskExplore: boolean;
+  #kiosk: KioskController | undefined;
+  /** The exhibit's language, restored when a kiosk resets. */
+  #exhibitLang: Lang = 'en';
+  #contextTimer: ReturnType<typeof setTimeout> | undefined;
+  /** ?idle, ?dwell and ?countdown, in seconds. */
+  #kioskTuning: Pick<UrlState, 'idle' | 'dwell' | 'countdown'> = {};
 
   #controller: MapController | undefined;
   #navigator: Navigator | undefined;
@@ -108,6 +119,11 @@ export class StoryMap extends LitElement {
     this._warnings = [];
     this._aboutOpen = false;
     this._announcement = '';
+    this._kioskExplore = false;
+  }
+
+  get #exploring(): boolean {
+    return this.mode === 'explore' || (this.mode === 'kiosk' && this._kioskExplore);
   }
 
   // ---- public contract -------------------------------------------------------------
@@ -165,6 +181,8 @@ export class StoryMap extends LitElement {
     window.removeEventListener('keydown', this.#onKeyDown);
     this.removeEventListener('dragover', this.#onDragOver);
     this.removeEventListener('drop', this.#onDrop);
+    this.#stopKiosk();
+    clearTimeout(this.#contextTimer);
     this.#controller?.detach();
     this.#controller = undefined;
     this.#started = false;
@@ -198,14 +216,27 @@ export class StoryMap extends LitElement {
   }
 
   #modeChanged(previous: Mode) {
-    if (this.mode === 'explore') {
-      this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
-    } else if (previous === 'explore') {
-      this.#explore.leave();
-      // Resume: the step's declared state brings back exactly what the reader left.
-      const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
-      if (move) void this.#run(move);
+    if (this.mode === 'kiosk') this.#startKiosk();
+    else if (previous === 'kiosk') {
+      this.#stopKiosk();
+      this._kioskExplore = false;
     }
+    if (this.mode === 'explore') this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
+    else if (previous === 'explore') this.#resumeStory();
+  }
+
+  #setKioskExplore(on: boolean) {
+    if (on === this._kioskExplore) return;
+    this._kioskExplore = on;
+    if (on) this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
+    else this.#resumeStory();
+  }
+
+  /** Resume: the step's declared state brings back exactly what the reader left. */
+  #resumeStory() {
+    this.#explore.leave();
+    const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
+    if (move) void this.#run(move);
   }
 
   // ---- loading -----------------------------------------------------------------------
@@ -224,11 +255,13 @@ export class StoryMap extends LitElement {
       ...(this.basemap ? { basemapUrl: this.basemap } : {}),
       onWarning: (message) => (this._warnings = [...this._warnings, message]),
       onFeaturePick: (picked) => {
-        if (this.mode === 'explore') this.#explore.select(picked);
+        if (this.#exploring) this.#explore.select(picked);
       },
       onUserMove: () => {
-        if (this.mode === 'explore') this.#writeUrl();
+        if (this.#exploring) this.#writeUrl();
       },
+      onContextLost: () => this.#onContextLost(),
+      onContextRestored: () => this.#onContextRestored(),
     });
     this.#controller = controller;
     this.#provider.setValue(controller);
@@ -262,6 +295,7 @@ export class StoryMap extends LitElement {
         : undefined;
     this.#initialStep = undefined;
     this.#explore.storyLoaded(loaded);
+    this.#exhibitLang = this.lang;
     await this.updateComplete;
     this.#emit('story-ready', { steps: loaded.story.steps.length });
     if (this.mode === 'explore') {
@@ -270,7 +304,71 @@ export class StoryMap extends LitElement {
       if (move) this._index = move.index;
       this.#explore.enterFrom(loaded.story.steps[this._index], this.#initialUrl);
     } else this.goTo(first ?? 0);
+    if (this.mode === 'kiosk') this.#startKiosk();
     this.#initialUrl = {};
+  }
+
+  // ---- kiosk -------------------------------------------------------------------------
+
+  #startKiosk() {
+    if (this.#kiosk) return;
+    const params = this.#kioskTuning;
+    this.#kiosk = new KioskController(
+      {
+        element: this,
+        stepCount: () => this._loaded?.story.steps.length ?? 0,
+        stepIndex: () => this._index,
+        stepText: (i) => {
+          const step = this._loaded?.story.steps[i];
+          return { title: localize(step?.title, this.lang), body: localize(step?.body, this.lang) };
+        },
+        goTo: (i) => void this.goTo(i),
+        reset: () => this.#resetKiosk(),
+        requestUpdate: () => this.requestUpdate(),
+      },
+      {
+        idleSeconds: params.idle ?? 60,
+        countdownSeconds: params.countdown ?? 15,
+        ...(params.dwell ? { dwellSeconds: params.dwell } : {}),
+      },
+    );
+    this.#kiosk.start();
+  }
+
+  #stopKiosk() {
+    this.#kiosk?.stop();
+    this.#kiosk = undefined;
+  }
+
+  /** Everything back to how the exhibit starts: language, panels, the first step. */
+  #resetKiosk() {
+    this.lang = this.#exhibitLang;
+    this._kioskExplore = false;
+    this._aboutOpen = false;
+    this.#explore.select(undefined);
+    this.#explore.leave();
+    const move = this.#navigator?.goTo(0, { force: true });
+    if (move) void this.#run(move);
+  }
+
+  // ---- WebGL context ------------------------------------------------------------------
+
+  #onContextLost() {
+    clearTimeout(this.#contextTimer);
+    // If the browser does not give the context back, build a new map on the same step.
+    this.#contextTimer = setTimeout(() => {
+      const step = this._loaded?.story.steps[this._index];
+      if (step) this.#initialStep = step.id;
+      this.#controller?.detach();
+      void this.#start();
+    }, 5000);
+  }
+
+  #onContextRestored() {
+    clearTimeout(this.#contextTimer);
+    if (this.#exploring) return;
+    const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
+    if (move) void this.#run(move);
   }
 
   // ---- stepping ----------------------------------------------------------------------
@@ -320,7 +418,7 @@ export class StoryMap extends LitElement {
   // ---- input -------------------------------------------------------------------------
 
   #onKeyDown = (e: KeyboardEvent) => {
-    if (this._aboutOpen || this.mode === 'explore') return;
+    if (this._aboutOpen || this.#exploring) return;
     const action = keyAction(e);
     if (!action || !this.#navigator) return;
     const path = e.composedPath();
@@ -344,10 +442,12 @@ export class StoryMap extends LitElement {
         this.prev();
         break;
       case 'explore':
-        this.mode = 'explore';
+        if (this.mode === 'kiosk') this.#setKioskExplore(true);
+        else this.mode = 'explore';
         break;
       case 'resume':
-        this.mode = 'story';
+        if (this.mode === 'kiosk') this.#setKioskExplore(false);
+        else this.mode = 'story';
         break;
       case 'lang':
         this.lang = this.lang === 'en' ? 'zh' : 'en';
@@ -378,6 +478,7 @@ export class StoryMap extends LitElement {
     if (state.basemap) this.basemap = state.basemap;
     if (state.step) this.#initialStep = state.step;
     this.#initialUrl = state;
+    this.#kioskTuning = { idle: state.idle, dwell: state.dwell, countdown: state.countdown };
   }
 
   #writeUrl() {
@@ -397,7 +498,8 @@ export class StoryMap extends LitElement {
 
   /** In explore the URL also holds the view; in a story the step alone says it all. */
   #exploreUrlState(): Pick<UrlState, 'year' | 'layers' | 'camera'> {
-    const camera = this.mode === 'explore' && this._loaded ? this.#explore.camera() : undefined;
+    const camera =
+      this.#exploring && this.mode !== 'kiosk' && this._loaded ? this.#explore.camera() : undefined;
     if (!camera) return { year: undefined, layers: undefined, camera: undefined };
     return {
       year: this.#explore.year,
@@ -469,7 +571,17 @@ export class StoryMap extends LitElement {
               ></timeline-bar>`
           : nothing
       }
-      ${story && this.mode === 'explore' ? this.#renderExplore() : nothing}
+      ${story && this.#exploring ? this.#renderExplore() : nothing}
+      ${
+        this.#kiosk
+          ? html`<kiosk-overlay
+              .phase=${this.#kiosk.phase}
+              .secondsLeft=${this.#kiosk.secondsLeft}
+              .lang=${this.lang}
+              @kiosk-lang=${(e: CustomEvent<{ lang: Lang }>) => (this.lang = e.detail.lang)}
+            ></kiosk-overlay>`
+          : nothing
+      }
       ${!story && !this._errors.length ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
       <about-panel
         .story=${story}
@@ -552,7 +664,7 @@ export class StoryMap extends LitElement {
     const file = e.dataTransfer?.files[0];
     if (this.mode === 'kiosk' || !file) return;
     e.preventDefault();
-    if (this.mode !== 'explore') this.mode = 'explore';
+    if (!this.#exploring) this.mode = 'explore';
     void this.updateComplete.then(() => this.#explore.addFile(file));
   };
 

@@ -17,6 +17,7 @@ export interface UrlState {
   /** Kiosk tuning, in seconds. */
   idle?: number;
   dwell?: number;
+  countdown?: number;
 }
 
 const isMode = (v: string | null): v is Mode => MODES.includes(v as Mode);
@@ -51,6 +52,8 @@ export function parseUrlState(search: string): UrlState {
   if (idle !== undefined) state.idle = idle;
   const dwell = positiveNumber(q.get('dwell'));
   if (dwell !== undefined) state.dwell = dwell;
+  const countdown = positiveNumber(q.get('countdown'));
+  if (countdown !== undefined) state.countdown = countdown;
   return state;
 }
 

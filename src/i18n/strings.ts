@@ -47,6 +47,10 @@ const en = {
   explorePanel: 'Explore the map',
   badGeoJson: (file: string) => `${file} could not be added`,
   userLayerTitle: (file: string) => `Your data: ${file}`,
+  touchToExplore: 'Touch to explore',
+  stillThere: 'Still there?',
+  resettingIn: (s: number) => `The story starts again in ${s} s.`,
+  imHere: 'I’m here',
 };
 
 export type Strings = typeof en;
@@ -97,6 +101,10 @@ const zh: Strings = {
   explorePanel: '探索地图',
   badGeoJson: (file) => `无法添加 ${file}`,
   userLayerTitle: (file) => `你的数据：${file}`,
+  touchToExplore: '触摸屏幕，开始探索',
+  stillThere: '还在看吗？',
+  resettingIn: (s) => `${s} 秒后故事将重新开始。`,
+  imHere: '我还在',
 };
 
 const STRINGS: Record<Lang, Strings> = { en, zh };

@@ -44,6 +44,8 @@ export interface MapControllerOptions {
   onFeaturePick?: (picked: PickedFeature) => void;
   /** The reader moved the map (not a story move). */
   onUserMove?: (camera: CameraState) => void;
+  onContextLost?: () => void;
+  onContextRestored?: () => void;
 }
 
 export interface CameraState {
@@ -113,6 +115,17 @@ export class MapController {
       };
       map.on('moveend', onMoveEnd);
       this.#detachers.push(() => map.off('moveend', onMoveEnd));
+      const onLost = () => {
+        this.stopAnimations();
+        this.options.onContextLost?.();
+      };
+      const onRestored = () => this.options.onContextRestored?.();
+      map.on('webglcontextlost', onLost);
+      map.on('webglcontextrestored', onRestored);
+      this.#detachers.push(() => {
+        map.off('webglcontextlost', onLost);
+        map.off('webglcontextrestored', onRestored);
+      });
       if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
       return map;
     })();

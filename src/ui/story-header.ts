@@ -1,10 +1,9 @@
 // <story-header>: the story's title with the language switch and the About button.
 //
-// Properties: heading (string), lang ('en'|'zh'), mode ('story'|'explore'|'kiosk')
+// Properties: heading (string), lang ('en'|'zh'), exploring (boolean: show "Resume story")
 // Events:     story-nav { action: 'lang' | 'about' | 'resume' }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
-import type { Mode } from '../app/url-state';
 import { langTag, strings } from '../i18n/strings';
 import { emit, type StoryNavDetail } from './events';
 
@@ -12,18 +11,18 @@ export class StoryHeader extends LitElement {
   static override properties = {
     heading: { type: String },
     lang: { type: String },
-    mode: { type: String },
+    exploring: { type: Boolean },
   };
 
   declare heading: string;
   declare lang: Lang;
-  declare mode: Mode;
+  declare exploring: boolean;
 
   constructor() {
     super();
     this.heading = '';
     this.lang = 'en';
-    this.mode = 'story';
+    this.exploring = false;
   }
 
   #nav(action: StoryNavDetail['action']) {
@@ -36,7 +35,7 @@ export class StoryHeader extends LitElement {
     return html`<header lang=${langTag(this.lang)}>
       <h1>${this.heading || t.appTitle}</h1>
       ${
-        this.mode === 'explore'
+        this.exploring
           ? html`<button class="resume" @click=${() => this.#nav('resume')}>${t.resume}</button>`
           : nothing
       }

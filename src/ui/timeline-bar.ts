@@ -76,7 +76,7 @@ export class TimelineBar extends LitElement {
             ${this.steps.map(
               (s, i) =>
                 html`<li
-                  ${styleProps({ left: pct(fractions[i]!), bottom: `${(rows[i] ?? 0) * 12 + 22}px` })}
+                  ${styleProps({ left: pct(fractions[i]!), bottom: `calc(${rows[i] ?? 0} * var(--marker-row, 12px) + 22px)` })}
                 >
                   <button
                     class=${i === this.current ? 'current' : ''}
@@ -101,7 +101,7 @@ export class TimelineBar extends LitElement {
     }
     .axis {
       position: relative;
-      height: 64px;
+      height: var(--timeline-height, 64px);
       margin: 0 18px;
       border-bottom: 2px solid var(--line, #a8a29e);
     }
@@ -120,28 +120,32 @@ export class TimelineBar extends LitElement {
       position: absolute;
       transform: translate(-50%, 50%);
     }
+    /* The button is the touch target; the dot inside it is what the eye sees. */
     button {
-      display: block;
+      display: grid;
+      place-items: center;
+      width: var(--marker-target, 28px);
+      height: var(--marker-target, 28px);
+      padding: 0;
+      border: none;
+      border-radius: 50%;
+      background: transparent;
+      cursor: pointer;
+    }
+    button::before {
+      content: '';
       width: 14px;
       height: 14px;
-      padding: 0;
+      box-sizing: border-box;
       border-radius: 50%;
       border: 2px solid var(--ink, #1c1917);
       background: var(--paper, #fff);
-      cursor: pointer;
-      /* An invisible margin makes the touch target larger than the dot. */
-      box-shadow: 0 0 0 0 transparent;
-      position: relative;
     }
-    button::after {
-      content: '';
-      position: absolute;
-      inset: -9px;
-    }
-    button.current {
+    button.current::before {
+      width: 19px;
+      height: 19px;
       background: var(--accent, #b91c1c);
       border-color: var(--accent, #b91c1c);
-      transform: scale(1.35);
     }
     button:focus-visible {
       outline: 3px solid var(--focus, #2563eb);
