@@ -27,11 +27,16 @@ export const storyMapStyles = css`
     position: absolute;
     inset: 0;
   }
+  /* Keep MapLibre's attribution clear of the timeline. */
+  .map .maplibregl-ctrl-bottom-right,
+  .map .maplibregl-ctrl-bottom-left {
+    bottom: var(--map-bottom-controls, 0px);
+  }
   :host([mode='kiosk']) {
     --touch-target: 56px;
     --marker-target: 48px;
     --marker-row: 30px;
-    --timeline-height: 120px;
+    --timeline-height: 72px;
     user-select: none;
     -webkit-user-select: none;
     -webkit-touch-callout: none;

@@ -183,6 +183,8 @@ export class StoryMap extends LitElement {
     this.removeEventListener('drop', this.#onDrop);
     this.#stopKiosk();
     clearTimeout(this.#contextTimer);
+    this.#timelineObserver.disconnect();
+    this.#observedTimeline = null;
     this.#controller?.detach();
     this.#controller = undefined;
     this.#started = false;
@@ -213,6 +215,23 @@ export class StoryMap extends LitElement {
     if (changed.has('mode') && changed.get('mode') !== undefined && this._loaded)
       this.#modeChanged(changed.get('mode')!);
     if (changed.has('lang') || changed.has('mode') || changed.has('_index')) this.#writeUrl();
+    this.#observeTimeline();
+  }
+
+  /** The timeline's height lifts MapLibre's bottom controls above it. */
+  #timelineObserver = new ResizeObserver(([entry]) => {
+    const height = entry?.target.isConnected ? (entry.target as HTMLElement).offsetHeight : 0;
+    this.style.setProperty('--map-bottom-controls', `${height}px`);
+  });
+  #observedTimeline: Element | null = null;
+
+  #observeTimeline() {
+    const timeline = this.renderRoot.querySelector('timeline-bar');
+    if (timeline === this.#observedTimeline) return;
+    if (this.#observedTimeline) this.#timelineObserver.unobserve(this.#observedTimeline);
+    this.#observedTimeline = timeline;
+    if (timeline) this.#timelineObserver.observe(timeline);
+    else this.style.setProperty('--map-bottom-controls', '0px');
   }
 
   #modeChanged(previous: Mode) {

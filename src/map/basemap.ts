@@ -7,7 +7,7 @@ import {
   buildBasemapStyle,
   labelTextField,
   type FontFacesJson,
-} from './_temp-basemap';
+} from './basemap-style';
 import type { Lang } from './layer-styles';
 
 export async function loadBasemapStyle(baseUrl: string, lang: Lang): Promise<StyleSpecification> {

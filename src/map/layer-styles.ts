@@ -8,10 +8,12 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { ManifestLayer } from '../geo/manifest';
+import { BASEMAP_FONT_REGULAR } from './basemap-style';
 
 export type Lang = 'en' | 'zh';
 
-export const STORY_FONT = ['Noto Sans Regular'];
+/** The basemap's fonts, so Chinese labels use the bundled Noto Sans SC too. */
+export const STORY_FONT = BASEMAP_FONT_REGULAR;
 
 export const sourceId = (layerId: string) => `story-${layerId}`;
 

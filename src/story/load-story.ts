@@ -35,10 +35,12 @@ export const fetchText: FetchText = async (url) => {
       { file: url, path: '', message: `could not be fetched (${(err as Error).message})` },
     ]);
   }
-  if (!res.ok)
-    throw new DataErrors([
-      { file: url, path: '', message: `could not be loaded (HTTP ${res.status})` },
-    ]);
+  const fail = (message: string) => new DataErrors([{ file: url, path: '', message }]);
+  if (!res.ok) throw fail(`could not be loaded (HTTP ${res.status})`);
+  // Single-page hosts answer unknown paths with the app's own page instead of a 404.
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+    throw fail('could not be loaded (the server sent a web page: is the path right?)');
+  }
   return res.text();
 };
 
@@ -54,7 +56,15 @@ export function displayName(url: string, base: string): string {
 }
 
 async function loadData(url: string, name: string, fetch: FetchText) {
-  const text = await fetch(url);
+  let text: string;
+  try {
+    text = await fetch(url);
+  } catch (err) {
+    // Name the file as the author wrote it, not as a full URL.
+    if (err instanceof DataErrors)
+      throw new DataErrors(err.errors.map((e) => ({ ...e, file: name })));
+    throw err;
+  }
   const parsed = await parseDataText(text, name);
   if (!parsed.ok) throw new DataErrors(parsed.errors);
   return { text, data: parsed.value };

@@ -195,10 +195,15 @@ export class StepCard extends LitElement {
       border-radius: 999px;
       background: var(--chip, #f1f0ee);
     }
+    /* The buttons stay in reach however long the text is. */
     .controls {
+      position: sticky;
+      bottom: -1rem;
       display: flex;
       gap: 0.5rem;
-      margin-top: 1rem;
+      margin: 1rem -0.25rem 0;
+      padding: 0.5rem 0.25rem 1rem;
+      background: linear-gradient(to bottom, rgb(255 255 255 / 0), #fff 0.5rem);
     }
     button {
       min-height: var(--touch-target, 44px);

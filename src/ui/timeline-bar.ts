@@ -59,10 +59,11 @@ export class TimelineBar extends LitElement {
     const t = strings(this.lang);
     const fractions = this.steps.map((s) => axisFraction(s.year, this.first, this.last));
     const rows = stackRows(fractions);
+    const stack = Math.max(0, ...rows);
     const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
     return html`
       <nav aria-label=${t.timeline}>
-        <div class="axis">
+        <div class="axis" ${styleProps({ '--rows': String(stack) })}>
           ${axisTicks(this.first, this.last).map(
             (y) =>
               html`<span
@@ -101,7 +102,7 @@ export class TimelineBar extends LitElement {
     }
     .axis {
       position: relative;
-      height: var(--timeline-height, 64px);
+      height: calc(var(--rows, 0) * var(--marker-row, 12px) + var(--timeline-height, 48px));
       margin: 0 18px;
       border-bottom: 2px solid var(--line, #a8a29e);
     }
