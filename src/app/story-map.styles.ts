@@ -109,6 +109,11 @@ export const storyMapStyles = css`
     width: min(360px, calc(100% - 32px));
     max-height: 55%;
   }
+  .text-only {
+    position: absolute;
+    inset: 54px 0 0;
+    z-index: 2;
+  }
   .alerts {
     position: absolute;
     z-index: 4;

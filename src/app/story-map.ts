@@ -35,6 +35,7 @@ import '../ui/story-header';
 import '../ui/explore-panel';
 import '../ui/feature-card';
 import '../ui/kiosk-overlay';
+import '../ui/story-text';
 import { KioskController } from '../kiosk/kiosk-controller';
 
 export const DEFAULT_STORY = 'stories/zhongguancun.yaml';
@@ -68,6 +69,7 @@ export class StoryMap extends LitElement {
     _announcement: { state: true },
     _loaded: { state: true },
     _kioskExplore: { state: true },
+    _noMap: { state: true },
   };
 
   declare story: string;
@@ -83,6 +85,8 @@ export class StoryMap extends LitElement {
   declare _loaded: LoadedStory | undefined;
   /** In kiosk mode, a visitor exploring: the mode stays 'kiosk' so a reload stays a kiosk. */
   declare _kioskExplore: boolean;
+  /** Why the map could not be drawn (no WebGL); the story is then shown as text. */
+  declare _noMap: string;
   #kiosk: KioskController | undefined;
   /** The exhibit's language, restored when a kiosk resets. */
   #exhibitLang: Lang = 'en';
@@ -120,6 +124,7 @@ export class StoryMap extends LitElement {
     this._aboutOpen = false;
     this._announcement = '';
     this._kioskExplore = false;
+    this._noMap = '';
   }
 
   get #exploring(): boolean {
@@ -265,6 +270,7 @@ export class StoryMap extends LitElement {
     this._errors = [];
     this._warnings = [];
     this._loaded = undefined;
+    this._noMap = '';
     this.#navigator = undefined;
     this._index = -1;
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
@@ -296,12 +302,16 @@ export class StoryMap extends LitElement {
       this.#emit('story-error', { messages: this._errors });
       return;
     }
+    const loaded = storyResult.value;
     if (mapResult.status === 'rejected') {
-      this._errors = [`Map: ${String(mapResult.reason)}`];
-      this.#emit('story-error', { messages: this._errors });
+      // No WebGL: the story is still there, as text.
+      this._noMap = (mapResult.reason as Error)?.message ?? String(mapResult.reason);
+      controller.detach();
+      this._loaded = loaded;
+      this.#navigator = new Navigator(loaded.story.steps.length);
+      this.#emit('story-ready', { steps: loaded.story.steps.length });
       return;
     }
-    const loaded = storyResult.value;
     controller.addStoryLayers(loaded.layers);
     if (loaded.warnings.length)
       this._warnings = [...this._warnings, ...loaded.warnings.map(formatError)];
@@ -414,7 +424,7 @@ export class StoryMap extends LitElement {
   #insets() {
     const host = this.getBoundingClientRect();
     const card = this.renderRoot
-      .querySelector(this.mode === 'explore' ? '.explore' : '.card')
+      .querySelector(this.#exploring ? '.explore' : '.card')
       ?.getBoundingClientRect();
     const timeline = this.renderRoot.querySelector('timeline-bar')?.getBoundingClientRect();
     const header = this.renderRoot.querySelector('story-header')?.getBoundingClientRect();
@@ -553,7 +563,7 @@ export class StoryMap extends LitElement {
       <story-header
         .heading=${title}
         .lang=${this.lang}
-        .mode=${this.mode}
+        .exploring=${this.#exploring}
         @story-nav=${this.#onNav}
       ></story-header>
       <div class="alerts">
@@ -570,7 +580,18 @@ export class StoryMap extends LitElement {
         ></error-panel>
       </div>
       ${
-        story && step && this.mode !== 'explore'
+        story && this._noMap
+          ? html`<story-text
+              class="text-only"
+              .story=${story}
+              .lang=${this.lang}
+              .placeNames=${this.#placeNames()}
+              .reason=${this._noMap}
+            ></story-text>`
+          : nothing
+      }
+      ${
+        story && step && !this.#exploring && !this._noMap
           ? html`<step-card
                 class="card"
                 .step=${step}
@@ -613,6 +634,18 @@ export class StoryMap extends LitElement {
         ${this._announcement}
       </div>
     `;
+  }
+
+  #placeNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const { data } of this._loaded?.layers ?? []) {
+      for (const f of data.features) {
+        const p = f.properties ?? {};
+        if (typeof p.id === 'string')
+          names.set(p.id, String((this.lang === 'zh' && p.name_zh) || p.name || p.id));
+      }
+    }
+    return names;
   }
 
   #renderExplore() {

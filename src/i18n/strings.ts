@@ -51,6 +51,7 @@ const en = {
   stillThere: 'Still there?',
   resettingIn: (s: number) => `The story starts again in ${s} s.`,
   imHere: 'I’m here',
+  noMap: 'This browser cannot draw the map (WebGL is not available), so here is the story as text.',
 };
 
 export type Strings = typeof en;
@@ -105,6 +106,7 @@ const zh: Strings = {
   stillThere: '还在看吗？',
   resettingIn: (s) => `${s} 秒后故事将重新开始。`,
   imHere: '我还在',
+  noMap: '此浏览器无法绘制地图（不支持 WebGL），以下是故事的文字版。',
 };
 
 const STRINGS: Record<Lang, Strings> = { en, zh };

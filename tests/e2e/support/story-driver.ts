@@ -84,7 +84,10 @@ export class StoryDriver {
       const layers = map
         .getStyle()
         .layers.filter(
-          (l) => l.id.endsWith('-circle') || l.id.endsWith('-line') || l.id.endsWith('-fill'),
+          (l) =>
+            'source' in l &&
+            String(l.source).startsWith('story-') &&
+            /-(circle|line|fill)$/.test(l.id),
         );
       const visible = new Set(
         layers
