@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import type { Plugin } from 'vite';
+import { parse } from 'yaml';
 
 const DATA_DIRS = ['geo', 'stories'];
 const DATA_EXTENSIONS = new Set(['.json', '.geojson', '.yaml', '.yml']);
@@ -29,6 +30,17 @@ function listDataFiles(root: string): string[] {
   return out;
 }
 
+/**
+ * Every YAML story also ships as JSON (`x.yaml` → `x.json`), so the app can open the default
+ * story without loading a YAML parser. The YAML stays the source and the deep-linkable file.
+ */
+function jsonTwin(root: string, rel: string): string | undefined {
+  if (!rel.startsWith('stories/') || !/\.ya?ml$/.test(rel)) return undefined;
+  return `${JSON.stringify(parse(readFileSync(join(root, rel), 'utf8')))}\n`;
+}
+
+const yamlOf = (rel: string) => [rel.replace(/\.json$/, '.yaml'), rel.replace(/\.json$/, '.yml')];
+
 export function storyDataPlugin(): Plugin {
   let root = process.cwd();
   return {
@@ -42,6 +54,14 @@ export function storyDataPlugin(): Plugin {
         const rel = url.replace(/^\/+/, '');
         if (!DATA_DIRS.some((d) => rel.startsWith(`${d}/`)) || rel.includes('..')) return next();
         const path = join(root, rel);
+        if (!existsSync(path) && rel.endsWith('.json')) {
+          const source = yamlOf(rel).find((y) => existsSync(join(root, y)));
+          if (source) {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(jsonTwin(root, source));
+            return;
+          }
+        }
         if (!existsSync(path) || !statSync(path).isFile()) return next();
         res.setHeader('Content-Type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
         res.end(readFileSync(path));
@@ -50,6 +70,13 @@ export function storyDataPlugin(): Plugin {
     generateBundle() {
       for (const file of listDataFiles(root)) {
         this.emitFile({ type: 'asset', fileName: file, source: readFileSync(join(root, file)) });
+        const twin = jsonTwin(root, file);
+        if (twin)
+          this.emitFile({
+            type: 'asset',
+            fileName: file.replace(/\.ya?ml$/, '.json'),
+            source: twin,
+          });
       }
     },
   };

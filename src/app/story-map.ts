@@ -38,7 +38,8 @@ import '../ui/kiosk-overlay';
 import '../ui/story-text';
 import { KioskController } from '../kiosk/kiosk-controller';
 
-export const DEFAULT_STORY = 'stories/zhongguancun.yaml';
+/** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
+export const DEFAULT_STORY = 'stories/zhongguancun.json';
 const NARROW_PX = 700;
 
 export interface StepEventDetail {
