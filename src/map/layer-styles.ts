@@ -27,6 +27,8 @@ export function styleLayerIds(layerId: string) {
     halo: `${layerId}-halo`,
     circle: `${layerId}-circle`,
     label: `${layerId}-label`,
+    /** Labels of highlighted features: drawn at every zoom and placed before the others. */
+    labelHighlight: `${layerId}-label-hl`,
   };
 }
 
@@ -56,6 +58,36 @@ export function geometryFilters(layerId: string): Record<string, FilterSpecifica
     [ids.circle]: POINTS,
     [ids.label]: NOT_LINES,
   };
+}
+
+/**
+ * Every filtered style layer's filter for a year and the highlighted features of the layer:
+ * highlighted labels move from the plain label layer to the highlight label layer.
+ */
+export function layerFilters(
+  layerId: string,
+  year: number | undefined,
+  highlighted: readonly string[] = [],
+): Record<string, FilterSpecification> {
+  const ids = styleLayerIds(layerId);
+  const filters = Object.fromEntries(
+    Object.entries(geometryFilters(layerId)).map(([id, geometry]) => [
+      id,
+      combinedFilter(geometry, year),
+    ]),
+  );
+  const isHighlighted = ['in', ['get', 'id'], ['literal', [...highlighted]]];
+  filters[ids.label] = [
+    'all',
+    filters[ids.label],
+    ['!', isHighlighted],
+  ] as unknown as FilterSpecification;
+  filters[ids.labelHighlight] = [
+    'all',
+    combinedFilter(NOT_LINES, year),
+    isHighlighted,
+  ] as unknown as FilterSpecification;
+  return filters;
 }
 
 export function combinedFilter(
@@ -179,6 +211,8 @@ export function storyLayers(
       id: ids.label,
       type: 'symbol',
       source,
+      // Beijing's many small places would crowd the world and China views: label them close up.
+      ...(meta.group === 'beijing' ? { minzoom: 10 } : {}),
       filter: combinedFilter(filters[ids.label]!, year),
       layout: {
         ...hidden,
@@ -195,6 +229,27 @@ export function storyLayers(
         'text-halo-color': 'rgba(255,255,255,0.92)',
         'text-halo-width': 1.6,
         'text-opacity': byState(1, 1, 0.45, 0.9),
+      },
+    },
+    {
+      id: ids.labelHighlight,
+      type: 'symbol',
+      source,
+      filter: layerFilters(meta.id, year)[ids.labelHighlight],
+      layout: {
+        ...hidden,
+        'text-field': labelField(lang),
+        'text-font': STORY_FONT,
+        'text-size': 14,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-max-width': 9,
+        'text-optional': true,
+      },
+      paint: {
+        'text-color': '#111827',
+        'text-halo-color': 'rgba(255,255,255,0.95)',
+        'text-halo-width': 1.8,
       },
     },
   ];

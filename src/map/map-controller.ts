@@ -17,8 +17,7 @@ import { featuresBBox } from '../spatial/bounds';
 import { existsIn } from '../story/timeline';
 import { AnimationRun, type AnimationTarget } from './animations';
 import {
-  geometryFilters,
-  combinedFilter,
+  layerFilters,
   labelField,
   sourceId,
   storyLayers,
@@ -163,16 +162,22 @@ export class MapController {
   /** Adds every story layer once (hidden); steps only change visibility, filters and state. */
   addStoryLayers(layers: readonly LoadedLayer[]) {
     const map = this.#requireMap();
-    for (const layer of layers) {
-      if (this.#layers.has(layer.meta.id)) continue;
+    const fresh = layers.filter((l) => !this.#layers.has(l.meta.id));
+    for (const layer of fresh) {
       this.#layers.set(layer.meta.id, layer);
       for (const feature of layer.data.features) {
         const id = feature.properties?.id;
         if (typeof id === 'string') this.#features.set(id, { layerId: layer.meta.id, feature });
       }
       map.addSource(sourceId(layer.meta.id), storySource(layer.data));
-      for (const spec of storyLayers(layer.meta, this.#lang, this.#year)) map.addLayer(spec);
     }
+    // Highlighted labels of every layer sit above all other story layers, so MapLibre places
+    // them first and a highlighted place is never crowded out by its neighbours.
+    const firstHighlightLabel = map.getStyle().layers.find((l) => l.id.endsWith('-label-hl'))?.id;
+    const specs = fresh.flatMap((l) => storyLayers(l.meta, this.#lang, this.#year));
+    for (const spec of specs)
+      if (!spec.id.endsWith('-label-hl')) map.addLayer(spec, firstHighlightLabel);
+    for (const spec of specs) if (spec.id.endsWith('-label-hl')) map.addLayer(spec);
   }
 
   get camera(): CameraState {
@@ -273,12 +278,7 @@ export class MapController {
   setYear(year: number | undefined) {
     if (year === this.#year) return;
     this.#year = year;
-    const map = this.#requireMap();
-    for (const layerId of this.#layers.keys()) {
-      for (const [styleId, geometry] of Object.entries(geometryFilters(layerId))) {
-        map.setFilter(styleId, combinedFilter(geometry, year));
-      }
-    }
+    for (const layerId of this.#layers.keys()) this.#applyFilters(layerId);
   }
 
   get year(): number | undefined {
@@ -292,6 +292,7 @@ export class MapController {
       map.setFeatureState({ source: sourceId(layerId), id }, { highlight: false });
     }
     for (const layerId of this.#dimmed) this.#setLayerDim(layerId, false);
+    const touched = new Set(this.#dimmed);
     this.#highlighted = [];
     this.#dimmed.clear();
     for (const id of featureIds) {
@@ -301,7 +302,22 @@ export class MapController {
       this.#highlighted.push({ layerId: entry.layerId, id });
       this.#dimmed.add(entry.layerId);
     }
-    for (const layerId of this.#dimmed) this.#setLayerDim(layerId, true);
+    for (const layerId of this.#dimmed) {
+      this.#setLayerDim(layerId, true);
+      touched.add(layerId);
+    }
+    for (const layerId of touched) this.#applyFilters(layerId);
+  }
+
+  /** The year and the highlighted labels decide each style layer's filter. */
+  #applyFilters(layerId: string) {
+    const map = this.#requireMap();
+    const highlighted = this.#highlighted.filter((h) => h.layerId === layerId).map((h) => h.id);
+    for (const [styleId, filter] of Object.entries(
+      layerFilters(layerId, this.#year, highlighted),
+    )) {
+      map.setFilter(styleId, filter);
+    }
   }
 
   #setLayerDim(layerId: string, dim: boolean) {

@@ -4,6 +4,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   labelField,
+  layerFilters,
   progressGradient,
   sourceId,
   storyLayers,
@@ -59,5 +60,27 @@ describe('story layer styles', () => {
       'rgba(0,0,0,0)',
     ]);
     expect(progressGradient('#f00', 2)[4]).toBe('#f00');
+  });
+});
+
+describe('layerFilters', () => {
+  it('moves highlighted labels to the highlight label layer, keeping the year filter', () => {
+    const f = layerFilters('companies', 1999, ['lenovo']);
+    const isLenovo = ['in', ['get', 'id'], ['literal', ['lenovo']]];
+    expect(f['companies-label']).toEqual([
+      'all',
+      ['all', ['!=', ['geometry-type'], 'LineString'], yearFilter(1999)],
+      ['!', isLenovo],
+    ]);
+    expect(f['companies-label-hl']).toEqual([
+      'all',
+      ['all', ['!=', ['geometry-type'], 'LineString'], yearFilter(1999)],
+      isLenovo,
+    ]);
+    expect(f['companies-circle']).toEqual([
+      'all',
+      ['==', ['geometry-type'], 'Point'],
+      yearFilter(1999),
+    ]);
   });
 });
