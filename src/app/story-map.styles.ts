@@ -68,7 +68,7 @@ export const storyMapStyles = css`
     left: 16px;
     top: 64px;
     width: min(380px, 42%);
-    max-height: calc(100% - 64px - 110px);
+    max-height: calc(100% - 76px - var(--map-bottom-controls, 110px));
     overflow: auto;
     box-sizing: border-box;
     padding: 1rem 1.1rem;
@@ -166,7 +166,7 @@ export const storyMapStyles = css`
       left: 0;
       right: 0;
       top: auto;
-      bottom: 96px;
+      bottom: var(--map-bottom-controls, 96px);
       width: auto;
       max-height: 42%;
       border-radius: 14px 14px 0 0;

@@ -17,14 +17,14 @@ export interface TimelineStep {
   title: string;
 }
 
-/** Markers closer than this (fraction of the axis) stack instead of overlapping. */
-const MIN_GAP = 0.022;
+/** Markers need this many pixels side by side; closer ones stack instead of overlapping. */
+const MARKER_PX = 22;
 
-/** Row of each marker, so markers for nearby years stack rather than overlap. */
-export function stackRows(fractions: readonly number[]): number[] {
+/** Row of each marker, so markers closer than `minGap` (fraction of the axis) stack. */
+export function stackRows(fractions: readonly number[], minGap = 0.022): number[] {
   const lastInRow: number[] = [];
   return fractions.map((f) => {
-    let row = lastInRow.findIndex((x) => f - x >= MIN_GAP);
+    let row = lastInRow.findIndex((x) => f - x >= minGap);
     if (row < 0) row = lastInRow.length;
     lastInRow[row] = f;
     return row;
@@ -45,6 +45,24 @@ export class TimelineBar extends LitElement {
   declare last: number;
   declare current: number;
   declare lang: Lang;
+  #width = 1000;
+  #resize = new ResizeObserver(([entry]) => {
+    const width = entry?.contentRect.width ?? 0;
+    if (width && Math.abs(width - this.#width) > 8) {
+      this.#width = width;
+      this.requestUpdate();
+    }
+  });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
 
   constructor() {
     super();
@@ -58,7 +76,7 @@ export class TimelineBar extends LitElement {
   override render() {
     const t = strings(this.lang);
     const fractions = this.steps.map((s) => axisFraction(s.year, this.first, this.last));
-    const rows = stackRows(fractions);
+    const rows = stackRows(fractions, MARKER_PX / Math.max(200, this.#width));
     const stack = Math.max(0, ...rows);
     const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
     return html`
