@@ -38,7 +38,15 @@ export async function parseDataText(text: string, file: string): Promise<Result<
       })),
     };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  } catch (err) {
+    // e.g. an alias bomb: refused by the alias limit.
+    return {
+      ok: false,
+      errors: [{ file, path: '', message: `not valid YAML: ${(err as Error).message}` }],
+    };
+  }
 }
 
 async function jsonErrorLine(text: string, err: unknown): Promise<number | undefined> {

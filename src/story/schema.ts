@@ -2,6 +2,7 @@
 // Structural checks live here (valibot); cross-references to layers and features are
 // checked in check-story.ts, which knows the manifest.
 import * as v from 'valibot';
+import { safeHref } from './markdown';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -11,6 +12,18 @@ const id = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single hyphens)'),
 );
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+/** A URL or a path relative to the story file, such as `../geo/layers.json`. */
+const relativeUrl = v.pipe(
+  nonEmpty,
+  v.check((u) => {
+    try {
+      new URL(u, 'https://story.invalid/stories/');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a URL or a path relative to the story file'),
+);
 const year = v.pipe(
   v.number(),
   v.integer('must be a whole year'),
@@ -58,7 +71,7 @@ export const AnimationSchema = v.variant('type', [
 ]);
 
 export const MediaSchema = v.strictObject({
-  src: nonEmpty,
+  src: relativeUrl,
   alt: LocalText,
   credit: v.optional(nonEmpty),
 });
@@ -83,7 +96,7 @@ export const StorySchema = v.strictObject({
   title: LocalText,
   subtitle: v.optional(LocalText),
   languages: v.pipe(v.array(v.picklist(LANGUAGES)), v.minLength(1)),
-  layers: nonEmpty,
+  layers: relativeUrl,
   credits: v.optional(
     v.strictObject({
       article: v.optional(
@@ -92,7 +105,10 @@ export const StorySchema = v.strictObject({
           author: nonEmpty,
           publication: nonEmpty,
           date: v.pipe(v.string(), v.isoDate('must be a date like 2022-05-22')),
-          url: v.pipe(v.string(), v.url()),
+          url: v.pipe(
+            v.string(),
+            v.check((u) => safeHref(u) !== undefined, 'must be an http(s) URL'),
+          ),
         }),
       ),
       text: v.optional(LocalText),

@@ -8,6 +8,7 @@ import { localize } from '../story/model';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { renderMarkdown } from './markdown-view';
+import { safeHref } from '../story/markdown';
 import { emit, type StoryNavDetail } from './events';
 
 export class AboutPanel extends LitElement {
@@ -46,6 +47,8 @@ export class AboutPanel extends LitElement {
     const story = this.story;
     const t = strings(this.lang);
     const a = story?.article;
+    // The schema already insists on http(s); a link is only drawn for a URL that is safe.
+    const articleHref = a ? safeHref(a.url) : undefined;
     return html`<dialog
       lang=${langTag(this.lang)}
       aria-labelledby="about-title"
@@ -58,8 +61,8 @@ export class AboutPanel extends LitElement {
           ? html`<p class="article">
               ${t.article}:
               ${
-                this.linksNavigate
-                  ? html`<a href=${a.url} target="_blank" rel="noopener noreferrer"
+                this.linksNavigate && articleHref
+                  ? html`<a href=${articleHref} target="_blank" rel="noopener noreferrer"
                       ><cite>${a.title}</cite></a
                     >`
                   : html`<cite>${a.title}</cite>`

@@ -43,7 +43,28 @@ export class StepCard extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   }
 
+  /** Set when Previous/Next is pressed, so focus can follow if that button becomes disabled. */
+  #pressed: 'prev' | 'next' | undefined;
+
+  /**
+   * Reaching the first or last step disables the button that was just pressed; focus moves to
+   * the other one rather than falling back to the page.
+   */
+  protected override updated() {
+    const pressed = this.#pressed;
+    if (!pressed) return;
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`.${pressed}`);
+    if (!button?.disabled) return;
+    this.#pressed = undefined;
+    const other = this.renderRoot.querySelector<HTMLButtonElement>(
+      pressed === 'next' ? '.prev' : '.next',
+    );
+    if (other && !other.disabled) other.focus();
+    else this.focusTitle();
+  }
+
   #nav(action: StoryNavDetail['action']) {
+    this.#pressed = action === 'next' || action === 'prev' ? action : undefined;
     emit<StoryNavDetail>(this, 'story-nav', { action });
   }
 

@@ -89,8 +89,12 @@ function liveText(page: Page): Promise<string | null> {
 }
 
 test.describe('screen readers', () => {
+  // Jumps instead of flights keep a walk through the whole story quick; announcements do not
+  // depend on motion.
+  test.use({ reducedMotion: 'reduce' });
   for (const { lang, params } of LANGS) {
     test(`every step change is announced with the new step's title (${lang})`, async ({ app }) => {
+      test.setTimeout(300_000); // the default story has two dozen steps
       const { page } = app;
       const story = new StoryDriver(page);
       await story.open(params);
@@ -122,7 +126,8 @@ test.describe('screen readers', () => {
       await story.open(params);
       await story.waitForEvent('step-settled');
       const langs = await app.page.evaluate(() => {
-        const root = document.querySelector('step-card')!.shadowRoot!;
+        const card = document.querySelector('story-map')!.shadowRoot!.querySelector('step-card')!;
+        const root = card.shadowRoot!;
         const langOf = (el: Element | null) => el?.closest('[lang]')?.getAttribute('lang') ?? null;
         return {
           title: langOf(root.querySelector('h2')),
@@ -238,7 +243,7 @@ test.describe('keyboard only', () => {
       page.evaluate(async () => {
         const root = document.querySelector('story-map')!;
         await root.updateComplete;
-        await document.querySelector('step-card')?.updateComplete;
+        await root.shadowRoot!.querySelector('step-card')?.updateComplete;
         await new Promise(requestAnimationFrame);
       });
 
