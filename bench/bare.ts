@@ -1,0 +1,99 @@
+// The bare MapLibre page the benchmark compares the app with: the same MapLibre, the same map
+// options that affect drawing, the same basemap style (buildBasemapStyle) and the same story
+// sources and layers (storySource/storyLayers from geo/layers.json), and nothing else: no
+// Lit, no story engine, no UI. The benchmark drives it through `window.bare`.
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { buildBasemapStyle, type FontFacesJson } from '../src/map/basemap-style';
+import { sourceId, storyLayers, storySource } from '../src/map/layer-styles';
+import type { ManifestLayer } from '../src/geo/manifest';
+import type { BareApi, BareInit, LayerSnapshot } from './protocol';
+
+declare global {
+  interface Window {
+    bare: BareApi;
+  }
+}
+
+setWorkerUrl(workerUrl);
+
+const init: BareInit =
+  location.hash.length > 1
+    ? (JSON.parse(decodeURIComponent(location.hash.slice(1))) as BareInit)
+    : {};
+const lang = init.lang ?? 'en';
+// bare.html is built to <site>/bench/bare.html; the app's files are at the site's root.
+const base = new URL('../', location.href).href;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+// The story layers load while the style does, as in the app.
+const manifestUrl = new URL('geo/layers.json', base).href;
+const storyData = getJson<{ layers: ManifestLayer[] }>(manifestUrl).then((manifest) =>
+  Promise.all(
+    manifest.layers.map(async (meta) => ({
+      meta,
+      data: await getJson<FeatureCollection>(new URL(meta.file, manifestUrl).href),
+    })),
+  ),
+);
+const fontFaces = await getJson<FontFacesJson>(new URL('fonts/font-faces.json', base).href);
+
+const cam = init.camera;
+// The app's map options that change what is drawn or how (the rest are gestures).
+const map = new MapLibreMap({
+  container: 'map',
+  style: buildBasemapStyle({ baseUrl: base, lang, fontFaces }),
+  center: cam?.center ?? [116.31, 39.98],
+  zoom: cam?.zoom ?? 3,
+  bearing: cam?.bearing ?? 0,
+  pitch: cam?.pitch ?? 0,
+  attributionControl: { compact: true },
+  fadeDuration: 0,
+  cooperativeGestures: false,
+  dragRotate: false,
+  pitchWithRotate: false,
+  maxPitch: 60,
+});
+if (cam) map.setPadding(cam.padding);
+
+const storySources: string[] = [];
+
+function apply(snapshot: LayerSnapshot) {
+  for (const layer of snapshot.layers) {
+    if (!map.getLayer(layer.id)) continue;
+    map.setLayoutProperty(layer.id, 'visibility', layer.visible ? 'visible' : 'none');
+    map.setFilter(layer.id, (layer.filter ?? null) as FilterSpecification | null);
+  }
+  for (const source of storySources) map.removeFeatureState({ source });
+  for (const { source, id, state } of snapshot.featureStates)
+    if (map.getSource(source)) map.setFeatureState({ source, id }, state);
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+async function start() {
+  if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  for (const { meta, data } of await storyData) {
+    map.addSource(sourceId(meta.id), storySource(data));
+    storySources.push(sourceId(meta.id));
+    for (const spec of storyLayers(meta, lang, undefined)) map.addLayer(spec);
+  }
+  if (init.layers) apply(init.layers);
+  await idle();
+  window.bare.firstIdle = performance.now();
+}
+
+window.bare = { map, ready: start(), firstIdle: undefined, apply, idle };
