@@ -24,6 +24,7 @@ import { MODES, formatUrlState, parseUrlState, type Mode } from './url-state';
 import { isOwnedByControl, keyAction } from './keyboard';
 import { mapControllerContext } from './map-context';
 import { ExploreController } from './explore-controller';
+import { renderExploreView } from './explore-view';
 import { storyMapStyles } from './story-map.styles';
 import type { StoryJumpDetail, StoryNavDetail } from '../ui/events';
 import type { UrlState } from './url-state';
@@ -32,8 +33,6 @@ import '../ui/timeline-bar';
 import '../ui/error-panel';
 import '../ui/about-panel';
 import '../ui/story-header';
-import '../ui/explore-panel';
-import '../ui/feature-card';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
 import { KioskController } from '../kiosk/kiosk-controller';
@@ -612,7 +611,14 @@ export class StoryMap extends LitElement {
               ></timeline-bar>`
           : nothing
       }
-      ${story && this.#exploring ? this.#renderExplore() : nothing}
+      ${
+        story && this.#exploring
+          ? renderExploreView(loaded, this.#explore, this.lang, {
+              viewChanged: () => this.#writeUrl(),
+              seeInStory: (index) => this.#seeInStory(index),
+            })
+          : nothing
+      }
       ${
         this.#kiosk
           ? html`<kiosk-overlay
@@ -649,62 +655,11 @@ export class StoryMap extends LitElement {
     return names;
   }
 
-  #renderExplore() {
-    const loaded = this._loaded!;
-    const explore = this.#explore;
-    const layers = [...loaded.layers.map((l) => l.meta), ...explore.userLayers].map((m) => ({
-      id: m.id,
-      group: m.group,
-      kind: m.kind,
-      color: m.color,
-      title: localize(m.title, this.lang),
-      ...(m.legend ? { legend: localize(m.legend, this.lang) } : {}),
-    }));
-    const selected = explore.selected;
-    const selectedId = selected ? String(selected.properties.id) : '';
-    const layerMeta =
-      selected &&
-      [...loaded.layers.map((l) => l.meta), ...explore.userLayers].find(
-        (m) => m.id === selected.layerId,
-      );
-    return html`<aside class="explore">
-        <explore-panel
-          .layers=${layers}
-          .visible=${explore.visible}
-          .year=${explore.year}
-          .first=${loaded.story.firstYear}
-          .last=${loaded.story.lastYear}
-          .index=${explore.index}
-          .lang=${this.lang}
-          @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => {
-            explore.toggleLayer(e.detail.id, e.detail.visible);
-            this.#writeUrl();
-          }}
-          @year-change=${(e: CustomEvent<{ year: number }>) => {
-            explore.setYear(e.detail.year);
-            this.#writeUrl();
-          }}
-          @place-select=${(e: CustomEvent<{ id: string }>) => explore.choose(e.detail.id)}
-          @geojson-file=${(e: CustomEvent<{ file: File }>) => void explore.addFile(e.detail.file)}
-        ></explore-panel>
-      </aside>
-      ${
-        selected
-          ? html`<feature-card
-              class="feature"
-              .properties=${selected.properties}
-              .layerTitle=${layerMeta ? localize(layerMeta.title, this.lang) : ''}
-              .steps=${explore.stepsShowing(selectedId).map((s) => ({ index: s.index, title: localize(s.title, this.lang) }))}
-              .lang=${this.lang}
-              @feature-close=${() => explore.select(undefined)}
-              @story-jump=${(e: CustomEvent<StoryJumpDetail>) => {
-                explore.select(undefined);
-                this.mode = 'story';
-                this.goTo(e.detail.index);
-              }}
-            ></feature-card>`
-          : nothing
-      }`;
+  /** "See it in the story" from a feature card: back to the story, on that step. */
+  #seeInStory(index: number) {
+    if (this.mode === 'kiosk') this._kioskExplore = false;
+    else this.mode = 'story';
+    this.goTo(index);
   }
 
   #onDragOver = (e: DragEvent) => {

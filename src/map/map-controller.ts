@@ -198,39 +198,33 @@ export class MapController {
 
   /** Frames one feature (explore search); reported as a user move once it arrives. */
   flyToFeature(id: string, opts: { insets: Insets; reducedMotion: boolean }) {
-    const map = this.#requireMap();
     const entry = this.#features.get(id);
-    if (!entry) return;
-    const bbox = featuresBBox([entry.feature]);
-    if (!bbox) return;
-    const fitted = map.cameraForBounds(
-      [
-        [bbox[0], bbox[1]],
-        [bbox[2], bbox[3]],
-      ],
-      { padding: 60, maxZoom: 15 },
-    );
-    if (!fitted?.center) return;
-    const target = {
-      center: fitted.center,
-      zoom: fitted.zoom ?? map.getZoom(),
-      padding: opts.insets,
-    };
-    if (opts.reducedMotion) map.jumpTo(target);
-    else map.flyTo({ ...target, duration: 1800, essential: true });
+    if (entry) this.#frame([entry.feature], opts, { padding: 60, duration: 1800 });
   }
 
   /** Frames a whole layer (a reader's own file once added). */
   fitLayer(layerId: string, opts: { insets: Insets; reducedMotion: boolean }) {
+    this.#frame(this.#layers.get(layerId)?.data.features ?? [], opts, {
+      padding: 40,
+      duration: 1500,
+    });
+  }
+
+  /** Moves the camera to frame features; not a story move, so it is reported as the reader's. */
+  #frame(
+    features: Feature[],
+    opts: { insets: Insets; reducedMotion: boolean },
+    { padding, duration }: { padding: number; duration: number },
+  ) {
     const map = this.#requireMap();
-    const bbox = featuresBBox(this.#layers.get(layerId)?.data.features ?? []);
+    const bbox = featuresBBox(features);
     if (!bbox) return;
     const fitted = map.cameraForBounds(
       [
         [bbox[0], bbox[1]],
         [bbox[2], bbox[3]],
       ],
-      { padding: 40, maxZoom: 15 },
+      { padding, maxZoom: 15 },
     );
     if (!fitted?.center) return;
     const target = {
@@ -239,7 +233,7 @@ export class MapController {
       padding: opts.insets,
     };
     if (opts.reducedMotion) map.jumpTo(target);
-    else map.flyTo({ ...target, duration: 1500, essential: true });
+    else map.flyTo({ ...target, duration, essential: true });
   }
 
   stopAnimations() {
