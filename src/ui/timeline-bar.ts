@@ -7,7 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { styleProps } from './style-props';
 import type { Lang } from '../story/schema';
 import { axisFraction, axisTicks, formatYear } from '../story/timeline';
-import { strings } from '../i18n/strings';
+import { strings, type Strings } from '../i18n/strings';
 import { emit, type StoryJumpDetail } from './events';
 
 export interface TimelineStep {
@@ -29,6 +29,12 @@ export function stackRows(fractions: readonly number[], minGap = 0.022): number[
     lastInRow[row] = f;
     return row;
   });
+}
+
+/** "1984: Electronics Street", without repeating a year the title already starts with. */
+function markerLabel(t: Strings, s: TimelineStep): string {
+  const year = formatYear(s.year, s.yearEnd);
+  return s.title.startsWith(String(s.year)) ? s.title : t.jumpTo(year, s.title);
 }
 
 export class TimelineBar extends LitElement {
@@ -100,8 +106,8 @@ export class TimelineBar extends LitElement {
                   <button
                     class=${i === this.current ? 'current' : ''}
                     aria-current=${i === this.current ? 'step' : 'false'}
-                    aria-label=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
-                    title=${t.jumpTo(formatYear(s.year, s.yearEnd), s.title)}
+                    aria-label=${markerLabel(t, s)}
+                    title=${markerLabel(t, s)}
                     @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: i })}
                   ></button>
                 </li>`,
