@@ -40,6 +40,8 @@ import { KioskController } from '../kiosk/kiosk-controller';
 /** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
 export const DEFAULT_STORY = 'stories/zhongguancun.json';
 const NARROW_PX = 700;
+/** The bottom sheet's max-height on narrow screens (story-map.styles.ts: 42%). */
+const NARROW_SHEET_MAX = 0.42;
 
 export interface StepEventDetail {
   index: number;
@@ -407,20 +409,49 @@ export class StoryMap extends LitElement {
     const controller = this.#controller;
     if (!loaded || !controller?.map) return;
     const step = loaded.story.steps[move.index]!;
-    this._index = move.index;
-    this.#announce(step);
-    this.#emit('step-change', { index: step.index, id: step.id });
-    await this.updateComplete;
-    const outcome = await controller.showStep(step, move.token, {
+    // The card and timeline must exist once, for the insets; after that the camera starts
+    // before anything re-renders, so a key press moves the map within the same frame.
+    if (!this.#layoutReady()) {
+      this._index = move.index;
+      await this.updateComplete;
+      // The children render after this element: their sizes make the insets.
+      const children = this.renderRoot.querySelectorAll<LitElement>(
+        'step-card, timeline-bar, explore-panel',
+      );
+      await Promise.all([...children].map((c) => c.updateComplete));
+      // A newer move (e.g. the resume that a mode change starts) may have begun meanwhile.
+      if (!this.#navigator?.isCurrent(move.token)) return;
+    }
+    const shown = controller.showStep(step, move.token, {
       insets: this.#insets(),
       reducedMotion: this.#reducedMotion.matches,
     });
+    this._index = move.index;
+    this.#announce(step);
+    this.#emit('step-change', { index: step.index, id: step.id });
+    const outcome = await shown;
     if (outcome === 'settled' && this.#navigator?.settle(move.token)) {
       this.#emit('step-settled', { index: step.index, id: step.id });
     }
   }
 
-  /** Space the story UI takes over the map, so the camera keeps the subject in view. */
+  /** The story UI is on screen and rendered, so its sizes can be measured. */
+  #layoutReady(): boolean {
+    const parts = this.#exploring ? ['explore-panel'] : ['step-card', 'timeline-bar'];
+    return (
+      !this.isUpdatePending &&
+      parts.every((tag) => {
+        const el = this.renderRoot.querySelector<LitElement>(tag);
+        return el?.hasUpdated && !el.isUpdatePending;
+      })
+    );
+  }
+
+  /**
+   * Space the story UI takes over the map, so the camera keeps the subject in view. It comes
+   * from the layout's fixed sizes (the card's width, the sheet's maximum height), never from
+   * the current text, so a step frames the same whichever step came before.
+   */
   #insets() {
     const host = this.getBoundingClientRect();
     const card = this.renderRoot
@@ -430,7 +461,7 @@ export class StoryMap extends LitElement {
     const header = this.renderRoot.querySelector('story-header')?.getBoundingClientRect();
     const insets = { top: header?.height ?? 0, bottom: timeline?.height ?? 0, left: 0, right: 0 };
     if (card && card.width > 0) {
-      if (host.width < NARROW_PX) insets.bottom = Math.max(insets.bottom, host.bottom - card.top);
+      if (host.width < NARROW_PX) insets.bottom += host.height * NARROW_SHEET_MAX;
       else insets.left = card.right - host.left;
     }
     // Never squeeze the map below a usable size.

@@ -82,7 +82,10 @@ export class TimelineBar extends LitElement {
   override render() {
     const t = strings(this.lang);
     const fractions = this.steps.map((s) => axisFraction(s.year, this.first, this.last));
-    const rows = stackRows(fractions, MARKER_PX / Math.max(200, this.#width));
+    // The host spans the map's width whatever its content, so measuring here is stable, and
+    // the stacking (hence the bar's height) is right in the very first render.
+    const width = this.clientWidth || this.#width;
+    const rows = stackRows(fractions, MARKER_PX / Math.max(200, width));
     const stack = Math.max(0, ...rows);
     const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
     return html`
