@@ -64,7 +64,8 @@ const map = new MapLibreMap({
 });
 if (cam) map.setPadding(cam.padding);
 
-const storySources: string[] = [];
+/** Feature states this page has set, by source and id, to change only what differs. */
+const applied = new Map<string, { source: string; id: string; state: Record<string, unknown> }>();
 
 function apply(snapshot: LayerSnapshot) {
   for (const layer of snapshot.layers) {
@@ -72,9 +73,21 @@ function apply(snapshot: LayerSnapshot) {
     map.setLayoutProperty(layer.id, 'visibility', layer.visible ? 'visible' : 'none');
     map.setFilter(layer.id, (layer.filter ?? null) as FilterSpecification | null);
   }
-  for (const source of storySources) map.removeFeatureState({ source });
-  for (const { source, id, state } of snapshot.featureStates)
-    if (map.getSource(source)) map.setFeatureState({ source, id }, state);
+  // Like the app, touch only the feature states that change.
+  const wanted = new Map(snapshot.featureStates.map((f) => [`${f.source}\u0000${f.id}`, f]));
+  for (const [key, { source, id }] of applied) {
+    if (!wanted.has(key) && map.getSource(source)) map.removeFeatureState({ source, id });
+  }
+  for (const [key, f] of wanted) {
+    const before = applied.get(key)?.state;
+    if (before && JSON.stringify(before) === JSON.stringify(f.state)) continue;
+    if (!map.getSource(f.source)) continue;
+    if (before && Object.keys(before).some((k) => !(k in f.state)))
+      map.removeFeatureState({ source: f.source, id: f.id });
+    map.setFeatureState({ source: f.source, id: f.id }, f.state);
+  }
+  applied.clear();
+  for (const [key, f] of wanted) applied.set(key, f);
 }
 
 function idle(): Promise<void> {
@@ -88,7 +101,6 @@ async function start() {
   if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
   for (const { meta, data } of await storyData) {
     map.addSource(sourceId(meta.id), storySource(data));
-    storySources.push(sourceId(meta.id));
     for (const spec of storyLayers(meta, lang, undefined)) map.addLayer(spec);
   }
   if (init.layers) apply(init.layers);

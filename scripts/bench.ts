@@ -11,12 +11,14 @@
 // The machines are noisy: every figure is a median, and app and bare are compared as ratios.
 //
 // Environment (defaults in brackets):
-//   BENCH_ROUNDS [3]   measured rounds of flights (after one unmeasured warm-up each)
+//   BENCH_ROUNDS [3]   measured rounds of flights (after one unmeasured warm-up each); app
+//                      and bare take turns flight by flight, the idle page frozen
 //   BENCH_FLIGHTS [5]  flights per round: steps 1..N of the story
 //   BENCH_PRESSES [8]  input-latency presses (alternately ArrowRight and a click on Next)
-//   BENCH_LOADS [5]    cold loads of each page for the time to first idle
+//   BENCH_LOADS [4]    cold loads of each page for the time to first idle
 //   BENCH_SOAK_STEPS [500]  step changes in the soak (rounded up to whole loops); 0 skips it
 //   BENCH_SOAK_MAX_S [240]  the soak stops after the loop that passes this many seconds
+//   BENCH_SOAK_VIEWPORT [800x500]  a smaller page draws faster; still the wide layout
 //   BENCH_SOAK_MODE [story] 'story' (goTo in a loop) or 'kiosk' (?mode=kiosk&dwell=0.05)
 //   BENCH_ONLY         comma-separated subset of: size,flights,latency,loads,soak
 //   BENCH_PORT [4188]  port of the vite preview server
@@ -52,9 +54,13 @@ const CONFIG = {
   rounds: num('BENCH_ROUNDS', 3),
   flights: num('BENCH_FLIGHTS', 5),
   presses: num('BENCH_PRESSES', 8),
-  loads: num('BENCH_LOADS', 5),
+  loads: num('BENCH_LOADS', 4),
   soakSteps: num('BENCH_SOAK_STEPS', 500),
   soakMaxS: num('BENCH_SOAK_MAX_S', 240),
+  soakViewport: (() => {
+    const [w, h] = (process.env.BENCH_SOAK_VIEWPORT ?? '800x500').split('x').map(Number);
+    return { width: w || 800, height: h || 500 };
+  })(),
   soakMode: process.env.BENCH_SOAK_MODE === 'kiosk' ? 'kiosk' : 'story',
   port: num('BENCH_PORT', 4188),
   siteDir: process.env.BENCH_SITE_DIR ?? join(ROOT, 'node_modules/.cache/zgc-bench/site'),
@@ -180,7 +186,7 @@ function pageInit() {
         // `pulse` belongs to the animations, which start after a step settles.
         const state = { ...map.getFeatureState({ source, id }) };
         delete state.pulse;
-        if (Object.values(state).some(Boolean)) featureStates.push({ source, id, state });
+        if (Object.keys(state).length) featureStates.push({ source, id, state });
       }
     }
     return {
@@ -388,9 +394,13 @@ function stopServer(server: ChildProcess | undefined) {
   }
 }
 
-async function newContext(browser: Browser, reducedMotion: 'reduce' | 'no-preference') {
+async function newContext(
+  browser: Browser,
+  reducedMotion: 'reduce' | 'no-preference',
+  viewport = CONFIG.viewport,
+) {
   const context = await browser.newContext({
-    viewport: CONFIG.viewport,
+    viewport,
     reducedMotion,
     serviceWorkers: 'block',
   });
@@ -505,11 +515,15 @@ interface FlightsResult {
     appFps: number;
     bareFps: number;
     ratio: number;
+    loadavg: number;
   }[];
   warmup: { app: FlightStats[]; bare: FlightStats[] };
   appFps: number;
   bareFps: number;
   ratio: number;
+  /** Median over every (app flight, bare flight) pair of the ratio of their fps. */
+  pairRatio: number;
+  pairRatios: number[];
   appLongestFrameMs: number;
   bareLongestFrameMs: number;
   canvas: { app: number[]; bare: number[] };
@@ -517,6 +531,8 @@ interface FlightsResult {
 interface LatencyResult {
   app: (LatencyProbe & {
     step: number;
+    toStepChangeMs: number;
+    yearChanged: boolean;
     toMoveMs: number;
     toFrameMs: number;
     fromTimeStampMs: number;
@@ -543,8 +559,23 @@ async function flightsAndLatency(browser: Browser) {
     init: {},
     appErrors: [],
   };
+  // The page not being measured is frozen (no frames, timers or animations), so the app's
+  // step animations never run behind the bare page's flights, nor the other way round.
+  const sessions = new Map<Page, import('@playwright/test').CDPSession>();
+  for (const page of [app, bare]) sessions.set(page, await context.newCDPSession(page));
+  const frozen = new Set<Page>();
+  const use = async (page: Page) => {
+    for (const [other, cdp] of sessions) {
+      if (other === page || frozen.has(other)) continue;
+      await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+      frozen.add(other);
+    }
+    if (frozen.delete(page))
+      await sessions.get(page)!.send('Page.setWebLifecycleState', { state: 'active' });
+    await page.bringToFront();
+  };
   try {
-    await app.bringToFront();
+    await use(app);
     out.appErrors = await openApp(app);
     const steps = await app.evaluate(() => document.querySelector('story-map')!.steps.length);
     const flights = Math.min(CONFIG.flights, steps - 1);
@@ -570,17 +601,18 @@ async function flightsAndLatency(browser: Browser) {
       moves.push(move);
     }
 
-    await bare.bringToFront();
+    const appCanvas = await app.evaluate(() => {
+      const c = document.querySelector('story-map')!.map!.getCanvas();
+      return [c.width, c.height];
+    });
+    await use(bare);
     await openBare(bare, init);
     log('flights: warm-up, bare');
     const warmBare: FlightStats[] = [];
     for (const move of moves) warmBare.push(await bareFlight(bare, move));
 
     const canvas = {
-      app: await app.evaluate(() => {
-        const c = document.querySelector('story-map')!.map!.getCanvas();
-        return [c.width, c.height];
-      }),
+      app: appCanvas,
       bare: await bare.evaluate(() => [
         window.bare.map.getCanvas().width,
         window.bare.map.getCanvas().height,
@@ -588,16 +620,29 @@ async function flightsAndLatency(browser: Browser) {
     };
 
     const rounds: FlightsResult['rounds'] = [];
+    const pairRatios: number[] = [];
     const isFlight = (i: number) => moves[i]!.method !== 'jumpTo';
     for (let r = 1; r <= CONFIG.rounds; r++) {
-      await app.bringToFront();
+      await use(app);
       await appToFirstStep(app);
-      const appRound: FlightStats[] = [];
-      for (let i = 1; i <= flights; i++) appRound.push(await appFlight(app, i));
-      await bare.bringToFront();
+      await use(bare);
       await bareToStart(bare, init.camera!, init.layers!);
+      const appRound: FlightStats[] = [];
       const bareRound: FlightStats[] = [];
-      for (const move of moves) bareRound.push(await bareFlight(bare, move));
+      // Turns flight by flight, so both see the same machine load; who goes first alternates.
+      for (let i = 1; i <= flights; i++) {
+        const appFirst = (r + i) % 2 === 0;
+        for (const side of appFirst ? ['app', 'bare'] : ['bare', 'app']) {
+          if (side === 'app') {
+            await use(app);
+            appRound.push(await appFlight(app, i));
+          } else {
+            await use(bare);
+            bareRound.push(await bareFlight(bare, moves[i - 1]!));
+          }
+        }
+        if (isFlight(i - 1)) pairRatios.push(appRound.at(-1)!.fps / bareRound.at(-1)!.fps);
+      }
       const a = sumFlights(appRound.filter((_, i) => isFlight(i)));
       const b = sumFlights(bareRound.filter((_, i) => isFlight(i)));
       rounds.push({
@@ -606,9 +651,10 @@ async function flightsAndLatency(browser: Browser) {
         appFps: a.fps,
         bareFps: b.fps,
         ratio: round(a.fps / b.fps, 3),
+        loadavg: round(loadavg()[0]!, 2),
       });
       log(
-        `flights: round ${r}/${CONFIG.rounds}: app ${a.fps} fps, bare ${b.fps} fps, ratio ${round(a.fps / b.fps, 3)}`,
+        `flights: round ${r}/${CONFIG.rounds}: app ${a.fps} fps, bare ${b.fps} fps, ratio ${round(a.fps / b.fps, 3)} (load average ${round(loadavg()[0]!, 2)})`,
       );
     }
     out.flights = {
@@ -622,6 +668,8 @@ async function flightsAndLatency(browser: Browser) {
       appFps: median(rounds.map((r) => r.appFps)),
       bareFps: median(rounds.map((r) => r.bareFps)),
       ratio: median(rounds.map((r) => r.ratio)),
+      pairRatio: round(median(pairRatios), 3),
+      pairRatios: pairRatios.map((x) => round(x, 3)),
       appLongestFrameMs: median(rounds.flatMap((r) => r.app.map((f) => f.longestFrameMs))),
       bareLongestFrameMs: median(rounds.flatMap((r) => r.bare.map((f) => f.longestFrameMs))),
       canvas,
@@ -629,12 +677,20 @@ async function flightsAndLatency(browser: Browser) {
 
     if (CONFIG.only.has('latency') && presses > 0) {
       log(`latency: ${presses} presses in the app, steps ${flights + 1}..${flights + presses}`);
-      await app.bringToFront();
+      await use(app);
       const appLat: LatencyResult['app'] = [];
+      // The year filter of one story layer tells whether a press changed the year.
+      const yearFilter = () =>
+        app.evaluate(() => {
+          const map = document.querySelector('story-map')!.map!;
+          const id = map.getLayersOrder().find((l) => l.endsWith('-circle'));
+          return JSON.stringify(id ? map.getFilter(id) : null);
+        });
       for (let k = 0; k < presses; k++) {
         const step = flights + 1 + k;
         // A reader presses while the settled step's animations play.
         await app.waitForTimeout(300);
+        const filterBefore = await yearFilter();
         await app.evaluate(() =>
           window.__benchArmLatency(document.querySelector('story-map')!.map!),
         );
@@ -643,16 +699,25 @@ async function flightsAndLatency(browser: Browser) {
         else await app.getByRole('button', { name: 'Next', exact: true }).click();
         await settled;
         const p = await app.evaluate(() => window.__benchLatency);
+        const change = await app.evaluate(
+          (i) => window.__benchEvents.findLast((e) => e.type === 'step-change' && e.index === i)?.t,
+          step,
+        );
         appLat.push({
           ...p,
           step,
+          // the app's own work: navigator and event (input -> step-change), then the Lit
+          // update, the map state of the step and the camera call (step-change -> movestart)
+          toStepChangeMs: change ? round(change - p.input, 2) : NaN,
+          // a new year re-filters every story layer (MapController.setYear)
+          yearChanged: (await yearFilter()) !== filterBefore,
           toMoveMs: round(p.move - p.input, 2),
           toFrameMs: round(p.frame - p.input, 2),
           fromTimeStampMs: round(p.move - p.inputTimeStamp, 2),
         });
       }
       // The floor: the bare page starts the same moves from its own keydown listener.
-      await bare.bringToFront();
+      await use(bare);
       const bareLat: LatencyResult['bare'] = [];
       for (let k = 0; k < presses; k++) {
         const move = moves[k % moves.length]!;
@@ -902,7 +967,7 @@ async function cdpMetrics(page: Page) {
 }
 
 async function soak(browser: Browser) {
-  const context = await newContext(browser, 'reduce');
+  const context = await newContext(browser, 'reduce', CONFIG.soakViewport);
   try {
     const page = await context.newPage();
     const kiosk = CONFIG.soakMode === 'kiosk';
@@ -942,7 +1007,9 @@ async function soak(browser: Browser) {
         { changes: n * steps, timeout: STEP_TIMEOUT_MS },
       );
     };
-    log(`soak: warm-up loop (${steps} step changes, ${CONFIG.soakMode} mode, reduced motion)`);
+    log(
+      `soak: warm-up loop (${steps} step changes, ${CONFIG.soakMode} mode, reduced motion, ${CONFIG.soakViewport.width}×${CONFIG.soakViewport.height})`,
+    );
     await runLoops(1);
     const before: PageFigures & Awaited<ReturnType<typeof cdpMetrics>> = {
       ...(await pageFigures(page)),
@@ -963,6 +1030,7 @@ async function soak(browser: Browser) {
     const changes = (await settledCount()) - settledBefore;
     return {
       mode: CONFIG.soakMode,
+      viewport: CONFIG.soakViewport,
       requested: loops * steps,
       stoppedByTimeLimit: done < loops,
       changes,
@@ -993,12 +1061,20 @@ function table(results: BenchResults): string {
   const f = results.flights;
   if (f) {
     rows.push([
-      `flight frame rate, steps 1→${f.steps.length} (fps, median of ${f.rounds.length} rounds)`,
+      `flight frame rate, steps 1→${f.steps.length}, ${f.rounds.length} rounds (fps; ratio: median of ${f.pairRatios.length} flight pairs)`,
       n1(f.appFps, 2),
       n1(f.bareFps, 2),
-      n1(f.ratio, 2),
+      n1(f.pairRatio, 2),
       '≥ 0.95 of bare',
-      yes(f.ratio >= 0.95),
+      yes(f.pairRatio >= 0.95),
+    ]);
+    rows.push([
+      '  same, ratio of whole rounds (median, min–max)',
+      '',
+      '',
+      `${n1(f.ratio, 2)} (${n1(Math.min(...f.rounds.map((r) => r.ratio)), 2)}–${n1(Math.max(...f.rounds.map((r) => r.ratio)), 2)})`,
+      '',
+      '',
     ]);
     rows.push([
       'longest frame in a flight (ms, median)',
@@ -1011,6 +1087,14 @@ function table(results: BenchResults): string {
   }
   const l = results.latency;
   if (l) {
+    rows.push([
+      'input → step-change event (ms, median)',
+      n1(median(l.app.map((p) => p.toStepChangeMs)), 1),
+      '',
+      '',
+      '',
+      '',
+    ]);
     rows.push([
       'key press → movestart (ms, median)',
       n1(l.appKeyToMoveMs),
@@ -1026,6 +1110,16 @@ function table(results: BenchResults): string {
       '',
       '≤ ~16 ms',
       yes(l.appClickToMoveMs <= 16),
+    ]);
+    const byYear = (changed: boolean) =>
+      median(l.app.filter((p) => p.yearChanged === changed).map((p) => p.toMoveMs));
+    rows.push([
+      '  input → movestart, steps with a new year / same year',
+      `${n1(byYear(true))} / ${n1(byYear(false))}`,
+      '',
+      '',
+      '',
+      '',
     ]);
     rows.push([
       'input → first frame of the move (ms, median)',
