@@ -706,8 +706,7 @@ async function flightsAndLatency(browser: Browser) {
         appLat.push({
           ...p,
           step,
-          // the app's own work: navigator and event (input -> step-change), then the Lit
-          // update, the map state of the step and the camera call (step-change -> movestart)
+          // when the app announces the step (before or after it starts the camera)
           toStepChangeMs: change ? round(change - p.input, 2) : NaN,
           // a new year re-filters every story layer (MapController.setYear)
           yearChanged: (await yearFilter()) !== filterBefore,
