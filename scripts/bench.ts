@@ -42,6 +42,7 @@ import type {
   RecordedMove,
 } from '../bench/protocol';
 import { formatReport, measureAppCode, type SizeReport } from './check-size';
+import { CHROMIUM_ARGS } from './chromium-flags';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const num = (name: string, fallback: number) => {
@@ -69,17 +70,6 @@ const CONFIG = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   viewport: { width: 1280, height: 800 },
 };
-// The flags of playwright.config.ts: SwiftShader WebGL, no background traffic.
-const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const BASE = `http://127.0.0.1:${CONFIG.port}/`;
 const BARE = `${BASE}bench/bare.html`;
 const STEP_TIMEOUT_MS = 60_000;
