@@ -18,6 +18,7 @@
 //   BENCH_LOADS [4]    cold loads of each page for the time to first idle
 //   BENCH_SOAK_STEPS [500]  step changes in the soak (rounded up to whole loops); 0 skips it
 //   BENCH_SOAK_MAX_S [240]  the soak stops after the loop that passes this many seconds
+//   BENCH_SOAK_SAMPLE_LOOPS [5]  heap (after GC) every so many loops, to see growth level off
 //   BENCH_SOAK_VIEWPORT [800x500]  a smaller page draws faster; still the wide layout
 //   BENCH_SOAK_MODE [story] 'story' (goTo in a loop) or 'kiosk' (?mode=kiosk&dwell=0.05)
 //   BENCH_ONLY         comma-separated subset of: size,flights,latency,loads,soak
@@ -58,6 +59,7 @@ const CONFIG = {
   loads: num('BENCH_LOADS', 4),
   soakSteps: num('BENCH_SOAK_STEPS', 500),
   soakMaxS: num('BENCH_SOAK_MAX_S', 240),
+  soakSampleLoops: num('BENCH_SOAK_SAMPLE_LOOPS', 5),
   soakViewport: (() => {
     const [w, h] = (process.env.BENCH_SOAK_VIEWPORT ?? '800x500').split('x').map(Number);
     return { width: w || 800, height: h || 500 };
@@ -1008,12 +1010,20 @@ async function soak(browser: Browser) {
     const t = performance.now();
     log(`soak: up to ${loops * steps} step changes, at most ~${CONFIG.soakMaxS} s`);
     let done = 0;
+    let paused = 0;
+    // Heap after GC every BENCH_SOAK_SAMPLE_LOOPS loops: growth that levels off is a cache.
+    const series: { changes: number; heapBytes: number }[] = [];
     while (done < loops) {
       await runLoops(1);
       done += 1;
-      if ((performance.now() - t) / 1000 > CONFIG.soakMaxS) break;
+      if (CONFIG.soakSampleLoops > 0 && done % CONFIG.soakSampleLoops === 0 && done < loops) {
+        const p0 = performance.now();
+        series.push({ changes: done * steps, heapBytes: (await pageFigures(page)).heapBytes });
+        paused += performance.now() - p0;
+      }
+      if ((performance.now() - t - paused) / 1000 > CONFIG.soakMaxS) break;
     }
-    const seconds = (performance.now() - t) / 1000;
+    const seconds = (performance.now() - t - paused) / 1000;
     if (done < loops) log(`soak: stopped by the time limit after ${done * steps} step changes`);
     const after = { ...(await pageFigures(page)), ...(await cdpMetrics(page)) };
     const changes = (await settledCount()) - settledBefore;
@@ -1027,6 +1037,11 @@ async function soak(browser: Browser) {
       before,
       after,
       heapGrowthBytes: after.heapBytes - before.heapBytes,
+      heapSeries: [
+        { changes: 0, heapBytes: before.heapBytes },
+        ...series,
+        { changes, heapBytes: after.heapBytes },
+      ],
       domDelta: after.domNodes - before.domNodes,
       layersDelta: after.mapLayers - before.mapLayers,
       sourcesDelta: after.mapSources - before.mapSources,
@@ -1090,7 +1105,7 @@ function table(results: BenchResults): string {
       n1(l.bareToMoveMs),
       '',
       '≤ ~16 ms',
-      yes(l.appKeyToMoveMs <= 16),
+      Number.isFinite(l.appKeyToMoveMs) ? yes(l.appKeyToMoveMs <= 16) : '',
     ]);
     rows.push([
       'click Next → movestart (ms, median)',
@@ -1098,7 +1113,7 @@ function table(results: BenchResults): string {
       '',
       '',
       '≤ ~16 ms',
-      yes(l.appClickToMoveMs <= 16),
+      Number.isFinite(l.appClickToMoveMs) ? yes(l.appClickToMoveMs <= 16) : '',
     ]);
     const byYear = (changed: boolean) =>
       median(l.app.filter((p) => p.yearChanged === changed).map((p) => p.toMoveMs));
@@ -1210,6 +1225,15 @@ function table(results: BenchResults): string {
       '< 2 MB',
       yes(so.heapGrowthBytes < 2 * 1024 * 1024),
     ]);
+    if (so.heapSeries.length > 2)
+      rows.push([
+        'soak: heap after GC along the run (MB at step changes)',
+        so.heapSeries.map((p) => `${(p.heapBytes / 1e6).toFixed(2)}@${p.changes}`).join(' '),
+        '',
+        '',
+        '',
+        '',
+      ]);
     rows.push([
       'soak: DOM nodes (incl. shadow roots)',
       `${so.before.domNodes} → ${so.after.domNodes}`,
