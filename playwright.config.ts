@@ -1,7 +1,7 @@
-// End-to-end tests run the built app (vite preview) in Debian's Chromium with SwiftShader
-// WebGL. CHROMIUM_PATH overrides the browser for other machines.
+// End-to-end tests run the built app (vite preview) in Chromium with SwiftShader WebGL: the
+// browser scripts/ensure-browser.ts found or installed (CHROMIUM_PATH overrides it).
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium-flags.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-flags.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
 // E2E_DIST lets two runs on one machine test two builds (`vite build --outDir <dir>`).
@@ -21,7 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: CHROMIUM_PATH,
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     },
   },

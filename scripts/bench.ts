@@ -25,7 +25,7 @@
 //   BENCH_PORT [4188]  port of the vite preview server
 //   BENCH_SITE_DIR [node_modules/.cache/zgc-bench/site]  where the app and bare page are built
 //   BENCH_SKIP_BUILD=1 reuse the last build in BENCH_SITE_DIR
-//   CHROMIUM_PATH [/usr/bin/chromium]
+//   CHROMIUM_PATH [the browser scripts/ensure-browser.ts found]
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -43,7 +43,7 @@ import type {
   RecordedMove,
 } from '../bench/protocol';
 import { formatReport, measureAppCode, type SizeReport } from './check-size';
-import { CHROMIUM_ARGS } from './chromium-flags';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-flags';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const num = (name: string, fallback: number) => {
@@ -69,7 +69,7 @@ const CONFIG = {
   siteDir: process.env.BENCH_SITE_DIR ?? join(ROOT, 'node_modules/.cache/zgc-bench/site'),
   skipBuild: process.env.BENCH_SKIP_BUILD === '1',
   only: new Set((process.env.BENCH_ONLY ?? 'size,flights,latency,loads,soak').split(',')),
-  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  chromium: chromiumPath(),
   viewport: { width: 1280, height: 800 },
 };
 const BASE = `http://127.0.0.1:${CONFIG.port}/`;

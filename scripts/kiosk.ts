@@ -1,11 +1,12 @@
 // `npm run kiosk`: builds the app, serves it on this machine and opens Chromium full-screen
 // in kiosk mode on it. Exhibition settings come from environment variables:
 //   KIOSK_LANG=en|zh   KIOSK_IDLE=60   KIOSK_DWELL=(derived)   KIOSK_STORY=(default story)
-//   PORT=4173          CHROMIUM_PATH=/usr/bin/chromium
+//   PORT=4173          CHROMIUM_PATH=(the browser scripts/ensure-browser.ts found)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath } from './chromium-flags.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 const params = new URLSearchParams({ mode: 'kiosk' });
@@ -42,7 +43,7 @@ async function waitForServer() {
 }
 
 await waitForServer();
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = chromiumPath();
 if (!existsSync(chromium)) {
   console.log(
     `Kiosk served at ${url}\nChromium was not found at ${chromium}; open that address in a browser's kiosk mode.`,
