@@ -1,2 +1,12 @@
-// Entry point: defining <story-map> is all the page needs; index.html mounts it.
+// Entry point: defines <story-map>, which index.html mounts. The page (not the embeddable
+// element) owns the document's language, so screen readers and fonts follow the story's.
+import { langTag } from './i18n/strings';
+import type { Lang } from './story/schema';
 import './app/story-map';
+
+const root = document.querySelector('story-map');
+if (root) {
+  const follow = () => (document.documentElement.lang = langTag(root.lang as Lang));
+  new MutationObserver(follow).observe(root, { attributes: true, attributeFilter: ['lang'] });
+  follow();
+}

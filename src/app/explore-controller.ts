@@ -1,138 +1,103 @@
-// Explore mode's state and actions, kept out of <story-map>: which layers show, the year, the
-// selected feature, the reader's own layers and the search index.
-import type { MapController, CameraState, Insets } from '../map/map-controller';
-import type { PickedFeature } from '../map/feature-interaction';
-import type { LoadedStory } from '../story/load-story';
-import type { Step } from '../story/model';
-import type { ManifestLayer } from '../geo/manifest';
-import { SearchIndex } from '../geo/search-index';
+// Explore mode's inputs as a Lit reactive controller: the panel's layer toggles, year,
+// search and file picks, the feature card's close, and files dropped on the map, turned into
+// app events. A reader's own file is validated here and added to the story's feature index.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FeatureIndex } from '../geo/feature-index';
 import { userLayerFromText } from '../geo/user-geojson';
-import type { UrlState } from './url-state';
+import type { CameraState } from '../map/map-view';
+import type { UiEventMap } from '../ui/events';
+import { exploringOf, type AppEvent, type AppState } from './app-state';
 
-export interface ExploreHost {
-  requestUpdate(): void;
-  mapController(): MapController | undefined;
-  loadedStory(): LoadedStory | undefined;
-  insets(): Insets;
-  reducedMotion(): boolean;
-  reportProblems(messages: string[]): void;
-  userMoved(): void;
+export interface ExploreHost extends ReactiveControllerHost, HTMLElement {
+  readonly appState: AppState;
+  readonly featureIndex: FeatureIndex | undefined;
+  dispatch(event: AppEvent): void;
+  /** Where the camera is now, so exploring starts there. */
+  currentCamera(): CameraState | undefined;
 }
 
-export class ExploreController {
-  visible: string[] = [];
-  year = 0;
-  selected: PickedFeature | undefined;
-  userLayers: ManifestLayer[] = [];
-  index: SearchIndex | undefined;
-  #userCount = 0;
+type Listener<K extends keyof UiEventMap> = (e: CustomEvent<UiEventMap[K]>) => void;
 
-  constructor(private readonly host: ExploreHost) {}
+export class ExploreController implements ReactiveController {
+  #userLayers = 0;
+  readonly #listeners: { [K in keyof UiEventMap]?: Listener<K> } = {
+    'ui-layer-toggle': (e) =>
+      this.host.dispatch({ type: 'toggle-layer', ...e.detail, order: this.#order() }),
+    'ui-year-change': (e) => this.host.dispatch({ type: 'set-year', year: e.detail.year }),
+    'ui-place-select': (e) => this.#choose(e.detail.id),
+    'ui-geojson-file': (e) => void this.addFile(e.detail.file),
+    'ui-feature-close': () => this.host.dispatch({ type: 'select' }),
+  };
 
-  /** Builds the search index once the story's layers are in. */
-  storyLoaded(loaded: LoadedStory) {
-    this.index = new SearchIndex(
-      loaded.layers.flatMap(({ meta, data }) =>
-        data.features.flatMap((f) => {
-          const p = f.properties ?? {};
-          if (typeof p.id !== 'string' || typeof p.name !== 'string') return [];
-          return [
-            { id: p.id, layerId: meta.id, name: p.name, nameZh: p.name_zh, pinyin: p.name_pinyin },
-          ];
-        }),
-      ),
-    );
-    this.year = loaded.story.lastYear;
+  constructor(private readonly host: ExploreHost) {
+    host.addController(this);
   }
 
-  /** Starts exploring from a step: its layers and year, the camera where it is. */
-  enterFrom(step: Step | undefined, url: UrlState = {}) {
-    const map = this.host.mapController();
-    const loaded = this.host.loadedStory();
-    if (!map || !loaded) return;
-    map.stopAnimations();
-    const known = new Set([...map.layerIds]);
-    this.visible = (url.layers ?? step?.layers ?? []).filter((id) => known.has(id));
-    this.year = url.year ?? step?.mapYear ?? loaded.story.lastYear;
-    this.year = Math.min(loaded.story.lastYear, Math.max(loaded.story.firstYear, this.year));
-    map.setVisibleLayers(this.visible);
-    map.setYear(this.year);
-    map.highlight([]);
-    if (url.camera) map.jumpTo(url.camera);
-    this.host.requestUpdate();
+  hostConnected() {
+    for (const [type, fn] of Object.entries(this.#listeners))
+      this.host.addEventListener(type, fn as EventListener);
+    this.host.addEventListener('dragover', this.#onDragOver);
+    this.host.addEventListener('drop', this.#onDrop);
   }
 
-  leave() {
-    this.selected = undefined;
-    this.host.requestUpdate();
+  hostDisconnected() {
+    for (const [type, fn] of Object.entries(this.#listeners))
+      this.host.removeEventListener(type, fn as EventListener);
+    this.host.removeEventListener('dragover', this.#onDragOver);
+    this.host.removeEventListener('drop', this.#onDrop);
   }
 
-  toggleLayer(id: string, on: boolean) {
-    const set = new Set(this.visible);
-    if (on) set.add(id);
-    else set.delete(id);
-    const order = this.host.mapController()?.layerIds ?? [];
-    this.visible = order.filter((l) => set.has(l));
-    this.host.mapController()?.setVisibleLayers(this.visible);
-    this.host.requestUpdate();
-  }
-
-  setYear(year: number) {
-    this.year = year;
-    this.host.mapController()?.setYear(year);
-    this.host.requestUpdate();
-  }
-
-  select(picked: PickedFeature | undefined) {
-    this.selected = picked;
-    this.host.mapController()?.highlight(picked ? [String(picked.properties.id)] : []);
-    this.host.requestUpdate();
-  }
-
-  /** Search result chosen: show its layer, fly to it, open its card. */
-  choose(id: string) {
-    const map = this.host.mapController();
-    const entry = map?.feature(id);
-    if (!map || !entry) return;
-    if (!this.visible.includes(entry.layerId)) this.toggleLayer(entry.layerId, true);
-    const p = entry.feature.properties ?? {};
-    const since = typeof p.since === 'number' ? p.since : undefined;
-    const until = typeof p.until === 'number' ? p.until : undefined;
-    if ((since !== undefined && this.year < since) || (until !== undefined && this.year > until)) {
-      this.setYear(since ?? until!);
-    }
-    map.flyToFeature(id, { insets: this.host.insets(), reducedMotion: this.host.reducedMotion() });
-    this.select({ layerId: entry.layerId, properties: { ...p } });
-  }
-
-  /** Steps whose places, highlights or framing name this feature. */
-  stepsShowing(id: string): Step[] {
-    const steps = this.host.loadedStory()?.story.steps ?? [];
-    return steps.filter(
-      (s) => s.highlight.includes(id) || s.places.includes(id) || s.camera.fit?.includes(id),
-    );
-  }
-
+  /** Adds a reader's GeoJSON file as a layer of its own; nothing leaves the device. */
   async addFile(file: File) {
-    const map = this.host.mapController();
-    if (!map) return;
-    const text = await file.text();
-    const result = userLayerFromText(text, file.name, this.#userCount + 1);
+    const index = this.host.featureIndex;
+    if (!index) return;
+    const result = userLayerFromText(await file.text(), file.name, this.#userLayers + 1);
     if (!result.ok) {
-      this.host.reportProblems(result.messages);
+      this.host.dispatch({ type: 'warn', messages: result.messages });
       return;
     }
-    this.#userCount += 1;
-    map.addStoryLayers([{ meta: result.meta, data: result.data }]);
-    this.userLayers = [...this.userLayers, result.meta];
-    this.toggleLayer(result.meta.id, true);
-    map.fitLayer(result.meta.id, {
-      insets: this.host.insets(),
-      reducedMotion: this.host.reducedMotion(),
+    this.#userLayers += 1;
+    index.add({ meta: result.meta, data: result.data });
+    this.host.dispatch({ type: 'user-layer-added', id: result.meta.id, order: this.#order() });
+  }
+
+  /** A search result: its layer shown, the year moved to when it existed, its card open. */
+  #choose(id: string) {
+    const entry = this.host.featureIndex?.feature(id);
+    if (!entry) return;
+    const p = entry.feature.properties ?? {};
+    this.host.dispatch({
+      type: 'choose-place',
+      id,
+      layerId: entry.layerId,
+      ...(typeof p.since === 'number' ? { since: p.since } : {}),
+      ...(typeof p.until === 'number' ? { until: p.until } : {}),
+      order: this.#order(),
     });
   }
 
-  camera(): CameraState | undefined {
-    return this.host.mapController()?.camera;
+  #order(): string[] {
+    return (this.host.featureIndex?.layers ?? []).map((l) => l.meta.id);
   }
+
+  #isKiosk() {
+    return this.host.appState.phase.name === 'kiosk';
+  }
+
+  #onDragOver = (e: DragEvent) => {
+    if (this.#isKiosk() || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+
+  #onDrop = (e: DragEvent) => {
+    const file = e.dataTransfer?.files[0];
+    if (this.#isKiosk() || !file) return;
+    e.preventDefault();
+    if (!exploringOf(this.host.appState)) {
+      const camera = this.host.currentCamera();
+      this.host.dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
+    }
+    void this.addFile(file);
+  };
 }

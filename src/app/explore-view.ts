@@ -1,27 +1,29 @@
 // Explore mode's part of <story-map>'s template: the side panel and the selected feature's
-// card, wired to the explore controller.
+// card. Pure rendering from the explore view, the story and its feature index; the explore
+// controller listens to what the panel and card send up.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LoadedStory } from '../story/load-story';
+import type { FeatureIndex } from '../geo/feature-index';
+import type { ExploreView } from '../map/map-view';
+import type { Story } from '../story/model';
 import { localize } from '../story/model';
 import type { Lang } from '../story/schema';
-import type { StoryJumpDetail } from '../ui/events';
-import type { ExploreController } from './explore-controller';
 import '../ui/explore-panel';
 import '../ui/feature-card';
 
-export interface ExploreViewHandlers {
-  /** The layers or the year changed: the URL follows. */
-  viewChanged(): void;
-  seeInStory(index: number): void;
+/** Steps whose places, highlights or framing name this feature. */
+export function stepsShowing(story: Story, id: string) {
+  return story.steps.filter(
+    (s) => s.highlight.includes(id) || s.places.includes(id) || s.camera.fit?.includes(id),
+  );
 }
 
 export function renderExploreView(
-  loaded: LoadedStory,
-  explore: ExploreController,
+  story: Story,
+  index: FeatureIndex,
+  view: ExploreView,
   lang: Lang,
-  on: ExploreViewHandlers,
 ): TemplateResult {
-  const metas = [...loaded.layers.map((l) => l.meta), ...explore.userLayers];
+  const metas = index.layers.map((l) => l.meta);
   const layers = metas.map((m) => ({
     id: m.id,
     group: m.group,
@@ -30,47 +32,33 @@ export function renderExploreView(
     title: localize(m.title, lang),
     ...(m.legend ? { legend: localize(m.legend, lang) } : {}),
   }));
-  const selected = explore.selected;
-  const selectedMeta = selected && metas.find((m) => m.id === selected.layerId);
+  const selected = view.selected ? index.feature(view.selected) : undefined;
+  const selectedMeta = selected && index.layer(selected.layerId)?.meta;
   const steps = selected
-    ? explore
-        .stepsShowing(String(selected.properties.id))
-        .map((s) => ({ index: s.index, title: localize(s.title, lang) }))
+    ? stepsShowing(story, view.selected!).map((s) => ({
+        index: s.index,
+        title: localize(s.title, lang),
+      }))
     : [];
   return html`<aside class="explore">
       <explore-panel
         .layers=${layers}
-        .visible=${explore.visible}
-        .year=${explore.year}
-        .first=${loaded.story.firstYear}
-        .last=${loaded.story.lastYear}
-        .index=${explore.index}
+        .visible=${view.layers}
+        .year=${view.year}
+        .first=${story.firstYear}
+        .last=${story.lastYear}
+        .index=${index.search}
         .lang=${lang}
-        @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => {
-          explore.toggleLayer(e.detail.id, e.detail.visible);
-          on.viewChanged();
-        }}
-        @year-change=${(e: CustomEvent<{ year: number }>) => {
-          explore.setYear(e.detail.year);
-          on.viewChanged();
-        }}
-        @place-select=${(e: CustomEvent<{ id: string }>) => explore.choose(e.detail.id)}
-        @geojson-file=${(e: CustomEvent<{ file: File }>) => void explore.addFile(e.detail.file)}
       ></explore-panel>
     </aside>
     ${
       selected
         ? html`<feature-card
             class="feature"
-            .properties=${selected.properties}
+            .properties=${{ ...selected.feature.properties }}
             .layerTitle=${selectedMeta ? localize(selectedMeta.title, lang) : ''}
             .steps=${steps}
             .lang=${lang}
-            @feature-close=${() => explore.select(undefined)}
-            @story-jump=${(e: CustomEvent<StoryJumpDetail>) => {
-              explore.select(undefined);
-              on.seeInStory(e.detail.index);
-            }}
           ></feature-card>`
         : nothing
     }`;

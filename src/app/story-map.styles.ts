@@ -12,6 +12,8 @@ export const storyMapStyles = css`
     --focus: #2563eb;
     --link: #1d4ed8;
     --font-text: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif;
+    /* How much of a narrow screen the bottom sheet may take; the camera insets read it too. */
+    --sheet-max: 0.42;
     display: block;
     position: relative;
     width: 100%;
@@ -63,6 +65,8 @@ export const storyMapStyles = css`
     z-index: 3;
   }
   .card {
+    /* Read by the layout controller: 'side' (a column beside the map) or 'sheet'. */
+    --card-layout: side;
     position: absolute;
     z-index: 2;
     left: 16px;
@@ -98,6 +102,7 @@ export const storyMapStyles = css`
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
   }
   .explore {
+    --card-layout: side;
     left: 16px;
     top: 64px;
     bottom: 16px;
@@ -146,12 +151,13 @@ export const storyMapStyles = css`
   }
   @container (max-width: 700px) {
     .explore {
+      --card-layout: sheet;
       left: 0;
       right: 0;
       top: auto;
       bottom: 0;
       width: auto;
-      max-height: 45%;
+      max-height: calc(var(--sheet-max) * 100%);
       border-radius: 14px 14px 0 0;
     }
     .feature {
@@ -163,12 +169,13 @@ export const storyMapStyles = css`
       max-height: 40%;
     }
     .card {
+      --card-layout: sheet;
       left: 0;
       right: 0;
       top: auto;
       bottom: var(--map-bottom-controls, 96px);
       width: auto;
-      max-height: 42%;
+      max-height: calc(var(--sheet-max) * 100%);
       border-radius: 14px 14px 0 0;
     }
   }

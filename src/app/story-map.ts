@@ -1,33 +1,44 @@
-// <story-map>: the root element. It loads a story, owns the step navigator and the map
-// controller, keeps the URL in step, and passes state down to the UI components.
+// <story-map>: the root element, a thin shell. It keeps the one app state (app-state.ts),
+// feeds every input through the pure `transition`, and after each change applies the
+// derived map view, writes the URL, sends its public events and re-renders.
 //
 // Attributes/properties: story (URL of a story file), mode ('story'|'explore'|'kiosk'),
-//   lang ('en'|'zh'), basemap (URL of an online MapLibre style, optional),
+//   lang ('en'|'zh'), basemap (URL of a MapLibre style or .pmtiles archive, optional),
 //   sync-url (boolean: read and write the page URL; on for the app page, off for embeds)
 // Read-only: map (MapLibre Map once ready), steps ({ id, year, title }[]), stepIndex
 // Methods: goTo(indexOrId), next(), prev()
-// Events (bubbling, composed): story-ready, step-change { index, id },
-//   step-settled { index, id }, story-error { messages }
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ContextProvider } from '@lit/context';
+// @fires story-ready { steps } - the story and its layers are loaded
+// @fires step-change { index, id } - a step starts
+// @fires step-settled { index, id } - its camera arrived, its layers are applied, the map is idle
+// @fires story-error { messages } - the story cannot be opened
+import { LitElement, html, nothing } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapController } from '../map/map-controller';
 import { mapLibreStyles } from '../map/map-styles';
 import { loadStory, type LoadedStory } from '../story/load-story';
 import { DataErrors, formatError } from '../story/errors';
-import { Navigator, resolveStep, type Move } from '../story/navigator';
-import { localize, type Step } from '../story/model';
-import { plainText } from '../story/markdown';
-import { LANGUAGES, type Lang } from '../story/schema';
+import { resolveStep } from '../story/navigator';
+import { localize } from '../story/model';
 import { langTag, strings } from '../i18n/strings';
-import { MODES, formatUrlState, parseUrlState, type Mode } from './url-state';
-import { isOwnedByControl, keyAction } from './keyboard';
-import { mapControllerContext } from './map-context';
+import { FeatureIndex } from '../geo/feature-index';
+import { KioskController } from '../kiosk/kiosk-controller';
+import type { UiEventMap } from '../ui/events';
+import {
+  exploringOf,
+  initialState,
+  modeOf,
+  transition,
+  type AppEvent,
+  type AppState,
+} from './app-state';
+import { announcementOf, mapViewOf, urlStateOf } from './derive';
+import { formatUrlState, parseUrlState, type UrlState } from './url-state';
 import { ExploreController } from './explore-controller';
+import { KeyboardController } from './keyboard-controller';
+import { LayoutController } from './layout-controller';
 import { renderExploreView } from './explore-view';
+import { emitPublic } from './story-events';
 import { storyMapStyles } from './story-map.styles';
-import type { StoryJumpDetail, StoryNavDetail } from '../ui/events';
-import type { UrlState } from './url-state';
 import '../ui/step-card';
 import '../ui/timeline-bar';
 import '../ui/error-panel';
@@ -35,142 +46,149 @@ import '../ui/about-panel';
 import '../ui/story-header';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
-import { KioskController } from '../kiosk/kiosk-controller';
 
 /** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
 export const DEFAULT_STORY = 'stories/zhongguancun.json';
-const NARROW_PX = 700;
-/** The bottom sheet's max-height on narrow screens (story-map.styles.ts: 42%). */
-const NARROW_SHEET_MAX = 0.42;
-
-export interface StepEventDetail {
-  index: number;
-  id: string;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'story-ready': CustomEvent<{ steps: number }>;
-    'step-change': CustomEvent<StepEventDetail>;
-    'step-settled': CustomEvent<StepEventDetail>;
-    'story-error': CustomEvent<{ messages: string[] }>;
-  }
-}
+/** If the browser does not give a lost WebGL context back, a new map is built after this. */
+const CONTEXT_REBUILD_MS = 5000;
 
 export class StoryMap extends LitElement {
   static override properties = {
-    story: { type: String, reflect: true },
-    mode: { type: String, reflect: true },
-    lang: { type: String, reflect: true },
-    basemap: { type: String },
+    story: { type: String, reflect: true, noAccessor: true },
+    mode: { type: String, reflect: true, noAccessor: true },
+    lang: { type: String, reflect: true, noAccessor: true },
+    basemap: { type: String, noAccessor: true },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
-    _index: { state: true },
-    _errors: { state: true },
-    _warnings: { state: true },
-    _aboutOpen: { state: true },
-    _announcement: { state: true },
-    _loaded: { state: true },
-    _kioskExplore: { state: true },
-    _noMap: { state: true },
   };
 
-  declare story: string;
-  declare mode: Mode;
-  declare lang: Lang;
-  declare basemap: string | undefined;
   declare syncUrl: boolean;
-  declare _index: number;
-  declare _errors: string[];
-  declare _warnings: string[];
-  declare _aboutOpen: boolean;
-  declare _announcement: string;
-  declare _loaded: LoadedStory | undefined;
-  /** In kiosk mode, a visitor exploring: the mode stays 'kiosk' so a reload stays a kiosk. */
-  declare _kioskExplore: boolean;
-  /** Why the map could not be drawn (no WebGL); the story is then shown as text. */
-  declare _noMap: string;
-  #kiosk: KioskController | undefined;
-  /** The exhibit's language, restored when a kiosk resets. */
-  #exhibitLang: Lang = 'en';
-  #contextTimer: ReturnType<typeof setTimeout> | undefined;
-  /** ?idle, ?dwell and ?countdown, in seconds. */
-  #kioskTuning: Pick<UrlState, 'idle' | 'dwell' | 'countdown'> = {};
-
+  #state: AppState = initialState({ story: DEFAULT_STORY });
+  #loaded: LoadedStory | undefined;
+  #index: FeatureIndex | undefined;
   #controller: MapController | undefined;
-  #navigator: Navigator | undefined;
-  #initialStep: string | undefined;
+  /** Bumped by each (re)load, so a slower earlier load never lands over a newer one. */
+  #loadToken = 0;
+  #contextTimer: ReturnType<typeof setTimeout> | undefined;
+  #applyPending = false;
+  /** What the page URL asked for at start-up: the step and explore view to open. */
+  #deepLink: UrlState = {};
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  #provider = new ContextProvider(this, { context: mapControllerContext });
-  #started = false;
-  /** URL state read at start-up, applied once the story is loaded (explore's view). */
-  #initialUrl: UrlState = {};
-  #explore = new ExploreController({
-    requestUpdate: () => this.requestUpdate(),
-    mapController: () => this.#controller,
-    loadedStory: () => this._loaded,
-    insets: () => this.#insets(),
-    reducedMotion: () => this.#reducedMotion.matches,
-    reportProblems: (messages) => (this._warnings = messages),
-    userMoved: () => this.#writeUrl(),
-  });
+  readonly #layout = new LayoutController(this);
+  readonly #kiosk = new KioskController(this, () => ({
+    idleSeconds: this.#deepLink.idle ?? 60,
+    countdownSeconds: this.#deepLink.countdown ?? 15,
+    ...(this.#deepLink.dwell ? { dwellSeconds: this.#deepLink.dwell } : {}),
+  }));
 
   constructor() {
     super();
-    this.story = DEFAULT_STORY;
-    this.mode = 'story';
-    this.lang = 'en';
     this.syncUrl = false;
-    this._index = -1;
-    this._errors = [];
-    this._warnings = [];
-    this._aboutOpen = false;
-    this._announcement = '';
-    this._kioskExplore = false;
-    this._noMap = '';
-  }
-
-  get #exploring(): boolean {
-    return this.mode === 'explore' || (this.mode === 'kiosk' && this._kioskExplore);
+    // Reflected from the start, so styles can rely on [mode] and [lang].
+    this.requestUpdate('mode', undefined);
+    this.requestUpdate('lang', undefined);
+    new ExploreController(this);
+    new KeyboardController(this);
+    // Story controls anywhere inside (card, header, timeline, feature card, About) bubble here.
+    this.addEventListener('ui-nav', this.#onNav);
+    this.addEventListener('ui-jump', this.#onJump);
   }
 
   // ---- public contract -------------------------------------------------------------
+
+  get story(): string {
+    return this.#state.story;
+  }
+  set story(value: string) {
+    this.#configure('story', { story: value || DEFAULT_STORY });
+  }
+  get mode(): string {
+    return modeOf(this.#state);
+  }
+  set mode(value: string) {
+    // Explore starts where the camera is, so the URL can say so at once.
+    if (value === 'explore' && this.#controller?.map) this.#openExplore();
+    else this.#configure('mode', { mode: value });
+  }
+  override get lang(): string {
+    return this.#state.lang;
+  }
+  override set lang(value: string) {
+    this.#configure('lang', { lang: value });
+  }
+  get basemap(): string | undefined {
+    return this.#state.basemap;
+  }
+  set basemap(value: string | undefined) {
+    this.#configure('basemap', { basemap: value || null });
+  }
 
   get map(): MapLibreMap | undefined {
     return this.#controller?.map;
   }
 
   get steps(): { id: string; year: number; title: string }[] {
-    return (this._loaded?.story.steps ?? []).map((s) => ({
+    return (this.#loaded?.story.steps ?? []).map((s) => ({
       id: s.id,
       year: s.year,
-      title: localize(s.title, this.lang),
+      title: localize(s.title, this.#state.lang),
     }));
   }
 
   get stepIndex(): number {
-    return this.#navigator?.index ?? -1;
+    return this.#state.load === 'ready' ? this.#state.step : -1;
   }
 
   goTo(target: number | string): boolean {
-    const steps = this._loaded?.story.steps;
-    if (!steps || !this.#navigator) return false;
-    const index = resolveStep(steps, target);
+    const steps = this.#loaded?.story.steps;
+    const index = steps ? resolveStep(steps, target) : undefined;
     if (index === undefined) return false;
-    const move = this.#navigator.goTo(index);
-    if (move) void this.#run(move);
+    this.dispatch({ type: 'go', to: index });
     return true;
   }
 
   next(): boolean {
-    const move = this.#navigator?.next();
-    if (move) void this.#run(move);
-    return Boolean(move);
+    return this.#moved(() => this.dispatch({ type: 'go', to: 'next' }));
   }
 
   prev(): boolean {
-    const move = this.#navigator?.prev();
-    if (move) void this.#run(move);
-    return Boolean(move);
+    return this.#moved(() => this.dispatch({ type: 'go', to: 'prev' }));
+  }
+
+  // ---- what the controllers read ----------------------------------------------------
+
+  get appState(): AppState {
+    return this.#state;
+  }
+  get featureIndex(): FeatureIndex | undefined {
+    return this.#index;
+  }
+  get exploringNow(): boolean {
+    return exploringOf(this.#state) !== undefined;
+  }
+  currentCamera() {
+    return this.#controller?.map ? this.#controller.camera : undefined;
+  }
+  stepText(index: number) {
+    const step = this.#loaded?.story.steps[index];
+    const lang = this.#state.lang;
+    return { title: localize(step?.title, lang), body: localize(step?.body, lang) };
+  }
+
+  /** The one way the state changes. */
+  dispatch(event: AppEvent) {
+    const prev = this.#state;
+    const next = transition(prev, event, this.#loaded?.story);
+    if (next === prev) return;
+    this.#state = next;
+    for (const [name, before, after] of [
+      ['story', prev.story, next.story],
+      ['mode', modeOf(prev), modeOf(next)],
+      ['lang', prev.lang, next.lang],
+      ['basemap', prev.basemap, next.basemap],
+    ] as const)
+      if (before !== after) this.requestUpdate(name, before);
+    this.requestUpdate();
+    this.#effects(prev, next);
   }
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -178,534 +196,298 @@ export class StoryMap extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     if (this.syncUrl) this.#readUrl();
-    window.addEventListener('keydown', this.#onKeyDown);
-    this.addEventListener('dragover', this.#onDragOver);
-    this.addEventListener('drop', this.#onDrop);
+    // Re-attached after a disconnect: the story is still loaded, the map is not.
+    if (this.hasUpdated) void (this.#loaded ? this.#rebuildMap() : this.#load());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('keydown', this.#onKeyDown);
-    this.removeEventListener('dragover', this.#onDragOver);
-    this.removeEventListener('drop', this.#onDrop);
-    this.#stopKiosk();
+    this.#loadToken += 1;
     clearTimeout(this.#contextTimer);
-    this.#timelineObserver.disconnect();
-    this.#observedTimeline = null;
     this.#controller?.detach();
     this.#controller = undefined;
-    this.#started = false;
   }
 
   protected override firstUpdated() {
-    void this.#start();
+    void this.#load();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang') && !LANGUAGES.includes(this.lang)) this.lang = 'en';
-    if (changed.has('mode') && !MODES.includes(this.mode)) this.mode = 'story';
+  #configure(
+    name: 'story' | 'mode' | 'lang' | 'basemap',
+    change: Omit<Extract<AppEvent, { type: 'configure' }>, 'type'>,
+  ) {
+    const before = this[name];
+    this.dispatch({ type: 'configure', ...change });
+    // A refused value (an unknown mode or language) is reflected back as the current one.
+    if (this[name] === before) this.requestUpdate(name, change[name] ?? undefined);
   }
 
-  protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('lang')) {
-      this.#controller?.setLanguage(this.lang);
-      document.documentElement.lang = langTag(this.lang);
+  #moved(act: () => void): boolean {
+    const run = this.#state.run;
+    act();
+    return this.#state.run !== run;
+  }
+
+  #openExplore() {
+    const camera = this.currentCamera();
+    this.dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
+  }
+
+  /** What follows a state change: the map, the public events, the URL, reloads. */
+  #effects(prev: AppState, next: AppState) {
+    const story = this.#loaded?.story;
+    if (this.hasUpdated && (next.story !== prev.story || next.basemap !== prev.basemap))
+      void (next.story === prev.story && this.#loaded ? this.#rebuildMap() : this.#load());
+    if (next.load === 'ready' && prev.load !== 'ready' && story)
+      emitPublic(this, 'story-ready', { steps: story.steps.length });
+    this.#applyMap();
+    const step = story?.steps[next.step];
+    if (step && next.run !== prev.run && !exploringOf(next) && !next.noMap)
+      emitPublic(this, 'step-change', { index: step.index, id: step.id });
+    if (step && next.settled !== prev.settled && next.settled === next.run)
+      emitPublic(this, 'step-settled', { index: step.index, id: step.id });
+    this.#writeUrl();
+  }
+
+  #applyMap() {
+    const controller = this.#controller;
+    if (!controller?.map || !this.#loaded) return;
+    // The insets need the card or panel on screen; after the first render the camera starts
+    // before anything re-renders, so a key press moves the map within the same frame.
+    if (!this.#layout.ready) {
+      if (this.#applyPending) return;
+      this.#applyPending = true;
+      void this.#layout.whenReady().then(() => {
+        this.#applyPending = false;
+        this.#applyMap();
+      });
+      return;
     }
-    if (
-      (changed.has('story') || changed.has('basemap')) &&
-      this.#started &&
-      changed.get('story') !== undefined
-    ) {
-      this.#controller?.detach();
-      void this.#start();
-    }
-    if (changed.has('mode') && changed.get('mode') !== undefined && this._loaded)
-      this.#modeChanged(changed.get('mode')!);
-    if (changed.has('lang') || changed.has('mode') || changed.has('_index')) this.#writeUrl();
-    this.#observeTimeline();
-  }
-
-  /** The timeline's height lifts MapLibre's bottom controls above it. */
-  #timelineObserver = new ResizeObserver(([entry]) => {
-    const height = entry?.target.isConnected ? (entry.target as HTMLElement).offsetHeight : 0;
-    this.style.setProperty('--map-bottom-controls', `${height}px`);
-  });
-  #observedTimeline: Element | null = null;
-
-  #observeTimeline() {
-    const timeline = this.renderRoot.querySelector('timeline-bar');
-    if (timeline === this.#observedTimeline) return;
-    if (this.#observedTimeline) this.#timelineObserver.unobserve(this.#observedTimeline);
-    this.#observedTimeline = timeline;
-    if (timeline) this.#timelineObserver.observe(timeline);
-    else this.style.setProperty('--map-bottom-controls', '0px');
-  }
-
-  #modeChanged(previous: Mode) {
-    if (this.mode === 'kiosk') this.#startKiosk();
-    else if (previous === 'kiosk') {
-      this.#stopKiosk();
-      this._kioskExplore = false;
-    }
-    if (this.mode === 'explore') this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
-    else if (previous === 'explore') this.#resumeStory();
-  }
-
-  #setKioskExplore(on: boolean) {
-    if (on === this._kioskExplore) return;
-    this._kioskExplore = on;
-    if (on) this.#explore.enterFrom(this._loaded?.story.steps[this._index]);
-    else this.#resumeStory();
-  }
-
-  /** Resume: the step's declared state brings back exactly what the reader left. */
-  #resumeStory() {
-    this.#explore.leave();
-    const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
-    if (move) void this.#run(move);
+    controller.apply(mapViewOf(this.#state, this.#loaded.story), {
+      insets: this.#layout.insets(),
+      reducedMotion: this.#reducedMotion.matches,
+    });
   }
 
   // ---- loading -----------------------------------------------------------------------
 
-  async #start() {
-    this.#started = true;
-    this._errors = [];
-    this._warnings = [];
-    this._loaded = undefined;
-    this._noMap = '';
-    this.#navigator = undefined;
-    this._index = -1;
-    const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    const controller = new MapController({
-      lang: this.lang,
+  #makeController(): MapController {
+    return new MapController({
+      lang: this.#state.lang,
       baseUrl: document.baseURI,
-      ...(this.basemap ? { basemapUrl: this.basemap } : {}),
-      onWarning: (message) => (this._warnings = [...this._warnings, message]),
-      onFeaturePick: (picked) => {
-        if (this.#exploring) this.#explore.select(picked);
+      ...(this.#state.basemap ? { basemapUrl: this.#state.basemap } : {}),
+      onWarning: (message) => this.dispatch({ type: 'warn', messages: [message] }),
+      onFeaturePick: (picked) =>
+        this.dispatch({ type: 'select', id: String(picked.properties.id) }),
+      onUserMove: (camera) => this.dispatch({ type: 'camera-moved', camera }),
+      onSettled: (run) => this.dispatch({ type: 'settled', run }),
+      onContextLost: () => {
+        clearTimeout(this.#contextTimer);
+        this.#contextTimer = setTimeout(() => void this.#rebuildMap(), CONTEXT_REBUILD_MS);
       },
-      onUserMove: () => {
-        if (this.#exploring) this.#writeUrl();
+      onContextRestored: () => {
+        clearTimeout(this.#contextTimer);
+        this.dispatch({ type: 'reapply' });
       },
-      onContextLost: () => this.#onContextLost(),
-      onContextRestored: () => this.#onContextRestored(),
     });
+  }
+
+  /** Loads the story and makes the map, both at once. */
+  async #load() {
+    const token = ++this.#loadToken;
+    this.#controller?.detach();
+    this.#loaded = undefined;
+    this.#index = undefined;
+    const controller = this.#makeController();
     this.#controller = controller;
-    this.#provider.setValue(controller);
-    const storyUrl = new URL(this.story || DEFAULT_STORY, document.baseURI).href;
+    const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
+    const storyUrl = new URL(this.#state.story, document.baseURI).href;
     const [mapResult, storyResult] = await Promise.allSettled([
       controller.attach(container),
       loadStory(storyUrl, document.baseURI),
     ]);
-    if (this.#controller !== controller) return; // replaced while loading
+    if (token !== this.#loadToken) return;
     if (storyResult.status === 'rejected') {
       const err = storyResult.reason;
-      this._errors = err instanceof DataErrors ? err.errors.map(formatError) : [String(err)];
-      this.#emit('story-error', { messages: this._errors });
+      const messages = err instanceof DataErrors ? err.errors.map(formatError) : [String(err)];
+      this.dispatch({ type: 'story-failed', messages });
+      emitPublic(this, 'story-error', { messages });
       return;
     }
     const loaded = storyResult.value;
+    this.#loaded = loaded;
+    this.#index = new FeatureIndex(loaded.layers);
+    let noMap: string | undefined;
     if (mapResult.status === 'rejected') {
       // No WebGL: the story is still there, as text.
-      this._noMap = (mapResult.reason as Error)?.message ?? String(mapResult.reason);
+      noMap = (mapResult.reason as Error)?.message ?? String(mapResult.reason);
       controller.detach();
-      this._loaded = loaded;
-      this.#navigator = new Navigator(loaded.story.steps.length);
-      this.#emit('story-ready', { steps: loaded.story.steps.length });
+      this.#controller = undefined;
+    } else controller.setData(this.#index);
+    const link = this.#deepLink;
+    this.#deepLink = {
+      ...link,
+      step: undefined,
+      layers: undefined,
+      year: undefined,
+      camera: undefined,
+    };
+    const step = link.step !== undefined ? resolveStep(loaded.story.steps, link.step) : undefined;
+    this.dispatch({
+      type: 'story-loaded',
+      ...(step !== undefined ? { step } : {}),
+      explore: {
+        ...(link.layers ? { layers: link.layers } : {}),
+        ...(link.year !== undefined ? { year: link.year } : {}),
+        ...(link.camera ? { camera: link.camera } : {}),
+      },
+      layerIds: loaded.layers.map((l) => l.meta.id),
+      warnings: loaded.warnings.map(formatError),
+      ...(noMap ? { noMap } : {}),
+    });
+  }
+
+  /** A new map on the same story and state: after a lost context, a new basemap, a re-attach. */
+  async #rebuildMap() {
+    clearTimeout(this.#contextTimer);
+    this.#controller?.detach();
+    const controller = this.#makeController();
+    this.#controller = controller;
+    try {
+      await controller.attach(this.renderRoot.querySelector<HTMLElement>('#map')!);
+    } catch (err) {
+      this.dispatch({ type: 'warn', messages: [`Map: ${(err as Error).message}`] });
       return;
     }
-    controller.addStoryLayers(loaded.layers);
-    if (loaded.warnings.length)
-      this._warnings = [...this._warnings, ...loaded.warnings.map(formatError)];
-    if (!loaded.story.languages.includes(this.lang)) this.lang = loaded.story.languages[0]!;
-    this.#navigator = new Navigator(loaded.story.steps.length);
-    this._loaded = loaded;
-    const first =
-      this.#initialStep !== undefined
-        ? resolveStep(loaded.story.steps, this.#initialStep)
-        : undefined;
-    this.#initialStep = undefined;
-    this.#explore.storyLoaded(loaded);
-    this.#exhibitLang = this.lang;
-    await this.updateComplete;
-    this.#emit('story-ready', { steps: loaded.story.steps.length });
-    if (this.mode === 'explore') {
-      // Explore opens on the view in the URL; the step is where "Resume story" returns.
-      const move = this.#navigator.goTo(first ?? 0);
-      if (move) this._index = move.index;
-      this.#explore.enterFrom(loaded.story.steps[this._index], this.#initialUrl);
-    } else this.goTo(first ?? 0);
-    if (this.mode === 'kiosk') this.#startKiosk();
-    this.#initialUrl = {};
+    if (this.#controller !== controller) return;
+    if (this.#index) controller.setData(this.#index);
+    this.dispatch({ type: 'reapply' });
+    this.#applyMap();
   }
-
-  // ---- kiosk -------------------------------------------------------------------------
-
-  #startKiosk() {
-    if (this.#kiosk) return;
-    const params = this.#kioskTuning;
-    this.#kiosk = new KioskController(
-      {
-        element: this,
-        stepCount: () => this._loaded?.story.steps.length ?? 0,
-        stepIndex: () => this._index,
-        stepText: (i) => {
-          const step = this._loaded?.story.steps[i];
-          return { title: localize(step?.title, this.lang), body: localize(step?.body, this.lang) };
-        },
-        goTo: (i) => void this.goTo(i),
-        reset: () => this.#resetKiosk(),
-        requestUpdate: () => this.requestUpdate(),
-      },
-      {
-        idleSeconds: params.idle ?? 60,
-        countdownSeconds: params.countdown ?? 15,
-        ...(params.dwell ? { dwellSeconds: params.dwell } : {}),
-      },
-    );
-    this.#kiosk.start();
-  }
-
-  #stopKiosk() {
-    this.#kiosk?.stop();
-    this.#kiosk = undefined;
-  }
-
-  /** Everything back to how the exhibit starts: language, panels, the first step. */
-  #resetKiosk() {
-    this.lang = this.#exhibitLang;
-    this._kioskExplore = false;
-    this._aboutOpen = false;
-    this.#explore.select(undefined);
-    this.#explore.leave();
-    const move = this.#navigator?.goTo(0, { force: true });
-    if (move) void this.#run(move);
-  }
-
-  // ---- WebGL context ------------------------------------------------------------------
-
-  #onContextLost() {
-    clearTimeout(this.#contextTimer);
-    // If the browser does not give the context back, build a new map on the same step.
-    this.#contextTimer = setTimeout(() => {
-      const step = this._loaded?.story.steps[this._index];
-      if (step) this.#initialStep = step.id;
-      this.#controller?.detach();
-      void this.#start();
-    }, 5000);
-  }
-
-  #onContextRestored() {
-    clearTimeout(this.#contextTimer);
-    if (this.#exploring) return;
-    const move = this.#navigator?.goTo(Math.max(0, this._index), { force: true });
-    if (move) void this.#run(move);
-  }
-
-  // ---- stepping ----------------------------------------------------------------------
-
-  async #run(move: Move) {
-    const loaded = this._loaded;
-    const controller = this.#controller;
-    if (!loaded || !controller?.map) return;
-    const step = loaded.story.steps[move.index]!;
-    // The card and timeline must exist once, for the insets; after that the camera starts
-    // before anything re-renders, so a key press moves the map within the same frame.
-    if (!this.#layoutReady()) {
-      this._index = move.index;
-      await this.updateComplete;
-      // The children render after this element: their sizes make the insets.
-      const children = this.renderRoot.querySelectorAll<LitElement>(
-        'step-card, timeline-bar, explore-panel',
-      );
-      await Promise.all([...children].map((c) => c.updateComplete));
-      // A newer move (e.g. the resume that a mode change starts) may have begun meanwhile.
-      if (!this.#navigator?.isCurrent(move.token)) return;
-    }
-    const shown = controller.showStep(step, move.token, {
-      insets: this.#insets(),
-      reducedMotion: this.#reducedMotion.matches,
-    });
-    this._index = move.index;
-    this.#announce(step);
-    this.#emit('step-change', { index: step.index, id: step.id });
-    const outcome = await shown;
-    if (outcome === 'settled' && this.#navigator?.settle(move.token)) {
-      this.#emit('step-settled', { index: step.index, id: step.id });
-    }
-  }
-
-  /** The story UI is on screen and rendered, so its sizes can be measured. */
-  #layoutReady(): boolean {
-    const parts = this.#exploring ? ['explore-panel'] : ['step-card', 'timeline-bar'];
-    return (
-      !this.isUpdatePending &&
-      parts.every((tag) => {
-        const el = this.renderRoot.querySelector<LitElement>(tag);
-        return el?.hasUpdated && !el.isUpdatePending;
-      })
-    );
-  }
-
-  /**
-   * Space the story UI takes over the map, so the camera keeps the subject in view. It comes
-   * from the layout's fixed sizes (the card's width, the sheet's maximum height), never from
-   * the current text, so a step frames the same whichever step came before.
-   */
-  #insets() {
-    const host = this.getBoundingClientRect();
-    const card = this.renderRoot
-      .querySelector(this.#exploring ? '.explore' : '.card')
-      ?.getBoundingClientRect();
-    const timeline = this.renderRoot.querySelector('timeline-bar')?.getBoundingClientRect();
-    const header = this.renderRoot.querySelector('story-header')?.getBoundingClientRect();
-    const insets = { top: header?.height ?? 0, bottom: timeline?.height ?? 0, left: 0, right: 0 };
-    if (card && card.width > 0) {
-      if (host.width < NARROW_PX) insets.bottom += host.height * NARROW_SHEET_MAX;
-      else insets.left = card.right - host.left;
-    }
-    // Never squeeze the map below a usable size.
-    insets.left = Math.min(insets.left, host.width * 0.6);
-    insets.bottom = Math.min(insets.bottom, host.height * 0.6);
-    return insets;
-  }
-
-  #announce(step: Step) {
-    const summary = plainText(localize(step.body, this.lang)).split(/(?<=[.!?。！？])\s*/)[0] ?? '';
-    this._announcement = `${localize(step.title, this.lang)}. ${summary}`;
-  }
-
-  // ---- input -------------------------------------------------------------------------
-
-  #onKeyDown = (e: KeyboardEvent) => {
-    if (this._aboutOpen || this.#exploring) return;
-    const action = keyAction(e);
-    if (!action || !this.#navigator) return;
-    const path = e.composedPath();
-    // In an embed, only keys aimed at this element (or at nothing in particular) drive it.
-    const active = document.activeElement;
-    if (!path.includes(this) && active && active !== document.body) return;
-    if (isOwnedByControl(path)) return;
-    e.preventDefault();
-    if (action === 'next') this.next();
-    else if (action === 'prev') this.prev();
-    else if (action === 'first') this.goTo(0);
-    else this.goTo(this.#navigator.count - 1);
-  };
-
-  #onNav = (e: CustomEvent<StoryNavDetail>) => {
-    switch (e.detail.action) {
-      case 'next':
-        this.next();
-        break;
-      case 'prev':
-        this.prev();
-        break;
-      case 'explore':
-        if (this.mode === 'kiosk') this.#setKioskExplore(true);
-        else this.mode = 'explore';
-        break;
-      case 'resume':
-        if (this.mode === 'kiosk') this.#setKioskExplore(false);
-        else this.mode = 'story';
-        break;
-      case 'lang':
-        this.lang = this.lang === 'en' ? 'zh' : 'en';
-        this.#announceLanguage();
-        break;
-      case 'about':
-        this._aboutOpen = !this._aboutOpen;
-        break;
-    }
-  };
-
-  #announceLanguage() {
-    const step = this._loaded?.story.steps[this._index];
-    if (step) this.#announce(step);
-  }
-
-  #onJump = (e: CustomEvent<StoryJumpDetail>) => {
-    this.goTo(e.detail.index);
-  };
 
   // ---- URL ---------------------------------------------------------------------------
 
   #readUrl() {
-    const state = parseUrlState(location.search);
-    if (state.mode) this.mode = state.mode;
-    if (state.lang) this.lang = state.lang;
-    if (state.story) this.story = state.story;
-    if (state.basemap) this.basemap = state.basemap;
-    if (state.step) this.#initialStep = state.step;
-    this.#initialUrl = state;
-    this.#kioskTuning = { idle: state.idle, dwell: state.dwell, countdown: state.countdown };
+    const url = parseUrlState(location.search);
+    this.#deepLink = url;
+    this.dispatch({
+      type: 'configure',
+      ...(url.story ? { story: url.story } : {}),
+      ...(url.basemap ? { basemap: url.basemap } : {}),
+      ...(url.mode ? { mode: url.mode } : {}),
+      ...(url.lang ? { lang: url.lang } : {}),
+    });
   }
 
   #writeUrl() {
-    if (!this.syncUrl) return;
-    const step = this._loaded?.story.steps[this._index];
-    const search = formatUrlState(location.search, {
-      mode: this.mode,
-      lang: this.lang,
-      ...(step ? { step: step.id } : { step: parseUrlState(location.search).step }),
-      ...(this.story !== DEFAULT_STORY ? { story: this.story } : {}),
-      ...(this.basemap ? { basemap: this.basemap } : {}),
-      ...this.#exploreUrlState(),
-    });
+    if (!this.syncUrl || this.#state.load !== 'ready') return;
+    const search = formatUrlState(
+      location.search,
+      urlStateOf(this.#state, this.#loaded?.story, DEFAULT_STORY),
+    );
     if (search !== location.search)
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
-  /** In explore the URL also holds the view; in a story the step alone says it all. */
-  #exploreUrlState(): Pick<UrlState, 'year' | 'layers' | 'camera'> {
-    const camera =
-      this.#exploring && this.mode !== 'kiosk' && this._loaded ? this.#explore.camera() : undefined;
-    if (!camera) return { year: undefined, layers: undefined, camera: undefined };
-    return {
-      year: this.#explore.year,
-      layers: this.#explore.visible.filter((id) => !id.startsWith('user-')),
-      camera,
-    };
-  }
-
-  #emit<T>(type: string, detail: T) {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
   // ---- rendering ---------------------------------------------------------------------
 
+  #onNav = (e: CustomEvent<UiEventMap['ui-nav']>) => {
+    const action = e.detail.action;
+    if (action === 'next' || action === 'prev') this.dispatch({ type: 'go', to: action });
+    else if (action === 'explore') this.#openExplore();
+    else if (action === 'resume') this.dispatch({ type: 'resume' });
+    else if (action === 'lang') this.dispatch({ type: 'toggle-lang' });
+    else this.dispatch({ type: 'about', open: !this.#state.about });
+  };
+
+  #onJump = (e: CustomEvent<UiEventMap['ui-jump']>) =>
+    this.dispatch({ type: 'go', to: e.detail.index });
+
   override render() {
-    const t = strings(this.lang);
-    const loaded = this._loaded;
-    const story = loaded?.story;
-    const step = story?.steps[this._index];
-    const title = story ? localize(story.title, this.lang) : t.appTitle;
-    const places = (step?.places ?? []).flatMap((id) => {
-      const entry = loaded?.layers
-        .flatMap((l) => l.data.features)
-        .find((f) => f.properties?.id === id);
-      if (!entry) return [];
-      const p = entry.properties!;
-      const name = this.lang === 'zh' ? (p.name_zh ?? p.name) : p.name;
-      return [{ id, name: String(name) }];
-    });
+    const state = this.#state;
+    const lang = state.lang;
+    const t = strings(lang);
+    const story = this.#loaded?.story;
+    const index = this.#index;
+    const step = story?.steps[state.step];
+    const title = story ? localize(story.title, lang) : t.appTitle;
+    const view = mapViewOf(state, story);
+    const kiosk = state.phase.name === 'kiosk';
     return html`
       <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
-      <story-header
-        .heading=${title}
-        .lang=${this.lang}
-        .exploring=${this.#exploring}
-        @story-nav=${this.#onNav}
-      ></story-header>
+      <story-header .heading=${title} .lang=${lang} .exploring=${this.exploringNow}></story-header>
       <div class="alerts">
         <error-panel
           .heading=${t.storyFailed}
-          .messages=${this._errors}
-          .lang=${this.lang}
+          .messages=${state.errors}
+          .lang=${lang}
         ></error-panel>
         <error-panel
           .heading=${t.storyWarnings}
-          .messages=${this._warnings}
-          .lang=${this.lang}
+          .messages=${state.warnings}
+          .lang=${lang}
           dismissible
         ></error-panel>
       </div>
       ${
-        story && this._noMap
+        story && index && state.noMap
           ? html`<story-text
               class="text-only"
               .story=${story}
-              .lang=${this.lang}
-              .placeNames=${this.#placeNames()}
-              .reason=${this._noMap}
+              .lang=${lang}
+              .placeNames=${new Map(
+                story.steps.flatMap((s) => s.places).map((id) => [id, index.name(id, lang) ?? id]),
+              )}
+              .reason=${state.noMap}
             ></story-text>`
           : nothing
       }
       ${
-        story && step && !this.#exploring && !this._noMap
+        story && step && view.kind === 'step'
           ? html`<step-card
                 class="card"
                 .step=${step}
-                .lang=${this.lang}
+                .lang=${lang}
                 .total=${story.steps.length}
-                .places=${places}
-                .linksNavigate=${this.mode !== 'kiosk'}
-                @story-nav=${this.#onNav}
+                .places=${step.places.flatMap((id) => {
+                  const name = index?.name(id, lang);
+                  return name ? [{ id, name }] : [];
+                })}
+                .linksNavigate=${!kiosk}
               ></step-card>
               <timeline-bar
-                .steps=${story.steps.map((s) => ({ id: s.id, year: s.year, ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}), title: localize(s.title, this.lang) }))}
+                .steps=${story.steps.map((s) => ({ id: s.id, year: s.year, ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}), title: localize(s.title, lang) }))}
                 .first=${story.firstYear}
                 .last=${story.lastYear}
-                .current=${this._index}
-                .lang=${this.lang}
-                @story-jump=${this.#onJump}
+                .current=${state.step}
+                .lang=${lang}
               ></timeline-bar>`
           : nothing
       }
+      ${story && index && view.kind === 'explore' ? renderExploreView(story, index, view, lang) : nothing}
       ${
-        story && this.#exploring
-          ? renderExploreView(loaded, this.#explore, this.lang, {
-              viewChanged: () => this.#writeUrl(),
-              seeInStory: (index) => this.#seeInStory(index),
-            })
-          : nothing
-      }
-      ${
-        this.#kiosk
+        kiosk && state.phase.name === 'kiosk'
           ? html`<kiosk-overlay
-              .phase=${this.#kiosk.phase}
+              .phase=${state.phase.presence}
               .secondsLeft=${this.#kiosk.secondsLeft}
-              .lang=${this.lang}
-              @kiosk-lang=${(e: CustomEvent<{ lang: Lang }>) => (this.lang = e.detail.lang)}
+              .lang=${lang}
+              @ui-kiosk-lang=${(e: CustomEvent<UiEventMap['ui-kiosk-lang']>) =>
+                this.#configure('lang', { lang: e.detail.lang })}
             ></kiosk-overlay>`
           : nothing
       }
-      ${!story && !this._errors.length ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+      ${state.load === 'loading' ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
       <about-panel
         .story=${story}
-        .lang=${this.lang}
-        .open=${this._aboutOpen}
-        .linksNavigate=${this.mode !== 'kiosk'}
-        @story-nav=${this.#onNav}
+        .lang=${lang}
+        .open=${state.about}
+        .linksNavigate=${!kiosk}
       ></about-panel>
-      <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(this.lang)}>
-        ${this._announcement}
+      <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(lang)}>
+        ${announcementOf(state, story)}
       </div>
     `;
   }
-
-  #placeNames(): Map<string, string> {
-    const names = new Map<string, string>();
-    for (const { data } of this._loaded?.layers ?? []) {
-      for (const f of data.features) {
-        const p = f.properties ?? {};
-        if (typeof p.id === 'string')
-          names.set(p.id, String((this.lang === 'zh' && p.name_zh) || p.name || p.id));
-      }
-    }
-    return names;
-  }
-
-  /** "See it in the story" from a feature card: back to the story, on that step. */
-  #seeInStory(index: number) {
-    if (this.mode === 'kiosk') this._kioskExplore = false;
-    else this.mode = 'story';
-    this.goTo(index);
-  }
-
-  #onDragOver = (e: DragEvent) => {
-    if (this.mode === 'kiosk' || !e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  };
-
-  #onDrop = (e: DragEvent) => {
-    const file = e.dataTransfer?.files[0];
-    if (this.mode === 'kiosk' || !file) return;
-    e.preventDefault();
-    if (!this.#exploring) this.mode = 'explore';
-    void this.updateComplete.then(() => this.#explore.addFile(file));
-  };
 
   static override styles = [mapLibreStyles, storyMapStyles];
 }

@@ -1,8 +1,6 @@
 // The URL is the deep link: it always says where the reader is. Pure parse/format helpers.
 import { LANGUAGES, type Lang } from '../story/schema';
-
-export const MODES = ['story', 'explore', 'kiosk'] as const;
-export type Mode = (typeof MODES)[number];
+import { MODES, type Mode } from './app-state';
 
 export interface UrlState {
   mode?: Mode;

@@ -1,7 +1,7 @@
-// The one owner of the MapLibre map. UI code asks it for intent-level things (show this
-// step, this year, these layers, this language); it attaches every map listener it needs in
-// `attach` and removes them all, and the map, in `detach` — like a MapLibre control's
-// onAdd/onRemove.
+// The one owner and the only writer of the MapLibre map. The app hands it a view (a step,
+// or the free explore map) with `apply`; it changes only what differs from the view it last
+// applied. It attaches every map listener it needs in `attach` and removes them all, and the
+// map, in `detach`, like a MapLibre control's onAdd/onRemove.
 import {
   Map as MapLibreMap,
   setWorkerUrl,
@@ -11,8 +11,8 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
-import type { LoadedLayer } from '../story/load-story';
 import type { Step } from '../story/model';
+import type { FeatureIndex } from '../geo/feature-index';
 import { featuresBBox } from '../spatial/bounds';
 import { existsIn } from '../story/timeline';
 import { AnimationRun, type AnimationTarget } from './animations';
@@ -27,11 +27,12 @@ import {
 } from './layer-styles';
 import { loadBasemapStyle, setBasemapLanguage } from './basemap';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
+import type { CameraState, MapView } from './map-view';
 
 setWorkerUrl(workerUrl);
 
 export type Insets = Required<PaddingOptions>;
-export type StepOutcome = 'settled' | 'superseded';
+type StepOutcome = 'settled' | 'superseded';
 
 export interface MapControllerOptions {
   lang: Lang;
@@ -41,17 +42,25 @@ export interface MapControllerOptions {
   onWarning?: (message: string) => void;
   /** A feature was clicked or tapped. */
   onFeaturePick?: (picked: PickedFeature) => void;
-  /** The reader moved the map (not a story move). */
+  /** The reader moved the map, or a frame the app asked for arrived (not a story move). */
   onUserMove?: (camera: CameraState) => void;
+  /** The step of this run is in place: camera arrived, layers applied, map idle. */
+  onSettled?: (run: number) => void;
   onContextLost?: () => void;
   onContextRestored?: () => void;
 }
 
-export interface CameraState {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
+export interface ApplyOptions {
+  insets: Insets;
+  reducedMotion: boolean;
+}
+
+/** What `apply` last did, so the next view changes only what differs. */
+interface Applied {
+  kind: MapView['kind'] | 'none';
+  run: number;
+  cameraSeq: number;
+  focusSeq: number;
 }
 
 /** Marks camera moves the story makes, so user-move handlers can ignore them. */
@@ -61,8 +70,10 @@ interface StoryMove {
 
 export class MapController {
   map: MapLibreMap | undefined;
-  #layers = new Map<string, LoadedLayer>();
-  #features = new Map<string, { layerId: string; feature: Feature }>();
+  #index: FeatureIndex | undefined;
+  /** Story layers whose source and style layers are on the map. */
+  #added = new Set<string>();
+  #applied: Applied = { kind: 'none', run: -1, cameraSeq: 0, focusSeq: 0 };
   #visible = new Set<string>();
   #highlighted: { layerId: string; id: string }[] = [];
   #dimmed = new Set<string>();
@@ -104,7 +115,7 @@ export class MapController {
       this.#detachers.push(() => map.off('error', onError));
       const interaction = new FeatureInteraction(
         map,
-        () => this.layerIds,
+        () => [...this.#added],
         (p) => this.options.onFeaturePick?.(p),
       );
       this.#detachers.push(() => interaction.detach());
@@ -115,10 +126,15 @@ export class MapController {
       map.on('moveend', onMoveEnd);
       this.#detachers.push(() => map.off('moveend', onMoveEnd));
       const onLost = () => {
-        this.stopAnimations();
+        this.#stopAnimations();
         this.options.onContextLost?.();
       };
-      const onRestored = () => this.options.onContextRestored?.();
+      const onRestored = () => {
+        // The restored context comes back without feature state: set it all again.
+        this.#highlighted = [];
+        this.#dimmed.clear();
+        this.options.onContextRestored?.();
+      };
       map.on('webglcontextlost', onLost);
       map.on('webglcontextrestored', onRestored);
       this.#detachers.push(() => {
@@ -157,18 +173,66 @@ export class MapController {
     this.map?.remove();
     this.map = undefined;
     this.#ready = undefined;
+    this.#added.clear();
+    this.#visible.clear();
+    this.#highlighted = [];
+    this.#dimmed.clear();
+    this.#applied = { kind: 'none', run: -1, cameraSeq: 0, focusSeq: 0 };
   }
 
-  /** Adds every story layer once (hidden); steps only change visibility, filters and state. */
-  addStoryLayers(layers: readonly LoadedLayer[]) {
+  /** The story's layers and features; layers added to the index later are added on `apply`. */
+  setData(index: FeatureIndex) {
+    this.#index = index;
+  }
+
+  /** Shows `view`, changing only what differs from the view applied before. */
+  apply(view: MapView, opts: ApplyOptions) {
+    if (!this.map) return;
+    this.#addNewLayers();
+    this.#setLanguage(view.lang);
+    const before = this.#applied;
+    if (view.kind === 'step') {
+      if (before.kind === 'step' && before.run === view.run) return;
+      this.#applied = { ...before, kind: 'step', run: view.run };
+      const run = view.run;
+      void this.#showStep(view.step, run, opts).then((outcome) => {
+        if (outcome === 'settled') this.options.onSettled?.(run);
+      });
+      return;
+    }
+    if (view.kind === 'idle') return;
+    // A new explore view starts from the step's map, without its animations or an old focus.
+    const fresh = before.kind !== 'explore';
+    if (fresh) {
+      this.#currentToken = -1;
+      this.#stopAnimations();
+    }
+    this.#setVisibleLayers(view.layers);
+    this.#setYear(view.year);
+    this.#highlight(view.selected ? [view.selected] : []);
+    const cameraSeq = fresh ? 0 : before.cameraSeq;
+    const focusSeq = fresh ? 0 : before.focusSeq;
+    if (view.camera && view.camera.seq !== cameraSeq) this.#jumpTo(view.camera.to);
+    if (view.focus && view.focus.seq !== focusSeq)
+      this.#frame(this.#index?.featuresOf(view.focus.ids) ?? [], opts, {
+        padding: 40,
+        duration: 1600,
+      });
+    this.#applied = {
+      kind: 'explore',
+      run: before.run,
+      cameraSeq: view.camera?.seq ?? cameraSeq,
+      focusSeq: view.focus?.seq ?? focusSeq,
+    };
+  }
+
+  /** Adds each layer once (hidden); steps only change visibility, filters and state. */
+  #addNewLayers() {
     const map = this.#requireMap();
-    const fresh = layers.filter((l) => !this.#layers.has(l.meta.id));
+    const fresh = (this.#index?.layers ?? []).filter((l) => !this.#added.has(l.meta.id));
+    if (!fresh.length) return;
     for (const layer of fresh) {
-      this.#layers.set(layer.meta.id, layer);
-      for (const feature of layer.data.features) {
-        const id = feature.properties?.id;
-        if (typeof id === 'string') this.#features.set(id, { layerId: layer.meta.id, feature });
-      }
+      this.#added.add(layer.meta.id);
       map.addSource(sourceId(layer.meta.id), storySource(layer.data));
     }
     // Highlighted labels of every layer sit above all other story layers, so MapLibre places
@@ -191,29 +255,15 @@ export class MapController {
     };
   }
 
-  /** A camera from the URL or a reset: no flight, and not reported as a user move. */
-  jumpTo(camera: CameraState) {
+  /** A camera from a deep link: no flight, and not reported as a user move. */
+  #jumpTo(camera: CameraState) {
     this.#requireMap().jumpTo(camera, { storyToken: -1 } satisfies StoryMove);
-  }
-
-  /** Frames one feature (explore search); reported as a user move once it arrives. */
-  flyToFeature(id: string, opts: { insets: Insets; reducedMotion: boolean }) {
-    const entry = this.#features.get(id);
-    if (entry) this.#frame([entry.feature], opts, { padding: 60, duration: 1800 });
-  }
-
-  /** Frames a whole layer (a reader's own file once added). */
-  fitLayer(layerId: string, opts: { insets: Insets; reducedMotion: boolean }) {
-    this.#frame(this.#layers.get(layerId)?.data.features ?? [], opts, {
-      padding: 40,
-      duration: 1500,
-    });
   }
 
   /** Moves the camera to frame features; not a story move, so it is reported as the reader's. */
   #frame(
     features: Feature[],
-    opts: { insets: Insets; reducedMotion: boolean },
+    opts: ApplyOptions,
     { padding, duration }: { padding: number; duration: number },
   ) {
     const map = this.#requireMap();
@@ -236,23 +286,15 @@ export class MapController {
     else map.flyTo({ ...target, duration, essential: true });
   }
 
-  stopAnimations() {
+  #stopAnimations() {
     this.#animation?.stop();
     this.#animation = undefined;
   }
 
-  feature(id: string): { layerId: string; feature: Feature } | undefined {
-    return this.#features.get(id);
-  }
-
-  get layerIds(): string[] {
-    return [...this.#layers.keys()];
-  }
-
-  setVisibleLayers(ids: readonly string[]) {
+  #setVisibleLayers(ids: readonly string[]) {
     const map = this.#requireMap();
-    const wanted = new Set(ids.filter((id) => this.#layers.has(id)));
-    for (const layerId of this.#layers.keys()) {
+    const wanted = new Set(ids.filter((id) => this.#added.has(id)));
+    for (const layerId of this.#added) {
       const show = wanted.has(layerId);
       if (show === this.#visible.has(layerId)) continue;
       const styleIds = styleLayerIds(layerId);
@@ -264,42 +306,42 @@ export class MapController {
     this.#visible = wanted;
   }
 
-  get visibleLayers(): string[] {
-    return [...this.#visible];
-  }
-
   /** Shows only what existed in `year` (undefined: everything). */
-  setYear(year: number | undefined) {
+  #setYear(year: number | undefined) {
     if (year === this.#year) return;
     this.#year = year;
-    for (const layerId of this.#layers.keys()) this.#applyFilters(layerId);
+    for (const layerId of this.#added) this.#applyFilters(layerId);
   }
 
-  get year(): number | undefined {
-    return this.#year;
-  }
-
-  /** Emphasises these features and dims the others on the same layers. */
-  highlight(featureIds: readonly string[]) {
+  /**
+   * Emphasises these features and dims the others on the same layers. Only features and
+   * layers whose state changes are touched: a step change costs what it changes.
+   */
+  #highlight(featureIds: readonly string[]) {
     const map = this.#requireMap();
-    for (const { layerId, id } of this.#highlighted) {
-      map.setFeatureState({ source: sourceId(layerId), id }, { highlight: false });
-    }
-    for (const layerId of this.#dimmed) this.#setLayerDim(layerId, false);
-    const touched = new Set(this.#dimmed);
-    this.#highlighted = [];
-    this.#dimmed.clear();
-    for (const id of featureIds) {
-      const entry = this.#features.get(id);
-      if (!entry) continue;
-      map.setFeatureState({ source: sourceId(entry.layerId), id }, { highlight: true });
-      this.#highlighted.push({ layerId: entry.layerId, id });
-      this.#dimmed.add(entry.layerId);
-    }
-    for (const layerId of this.#dimmed) {
-      this.#setLayerDim(layerId, true);
-      touched.add(layerId);
-    }
+    const next = featureIds.flatMap((id) => {
+      const entry = this.#index?.feature(id);
+      return entry && this.#added.has(entry.layerId) ? [{ layerId: entry.layerId, id }] : [];
+    });
+    const key = (h: { layerId: string; id: string }) => `${h.layerId}\u0000${h.id}`;
+    const oldKeys = new Set(this.#highlighted.map(key));
+    const newKeys = new Set(next.map(key));
+    const touched = new Set<string>();
+    for (const h of this.#highlighted)
+      if (!newKeys.has(key(h))) {
+        map.setFeatureState({ source: sourceId(h.layerId), id: h.id }, { highlight: false });
+        touched.add(h.layerId);
+      }
+    for (const h of next)
+      if (!oldKeys.has(key(h))) {
+        map.setFeatureState({ source: sourceId(h.layerId), id: h.id }, { highlight: true });
+        touched.add(h.layerId);
+      }
+    const dimmed = new Set(next.map((h) => h.layerId));
+    for (const layerId of this.#dimmed) if (!dimmed.has(layerId)) this.#setLayerDim(layerId, false);
+    for (const layerId of dimmed) if (!this.#dimmed.has(layerId)) this.#setLayerDim(layerId, true);
+    this.#highlighted = next;
+    this.#dimmed = dimmed;
     for (const layerId of touched) this.#applyFilters(layerId);
   }
 
@@ -317,7 +359,7 @@ export class MapController {
 
   #setLayerDim(layerId: string, dim: boolean) {
     const map = this.#requireMap();
-    const layer = this.#layers.get(layerId);
+    const layer = this.#index?.layer(layerId);
     if (!layer) return;
     for (const f of layer.data.features) {
       const id = f.properties?.id;
@@ -325,13 +367,15 @@ export class MapController {
     }
   }
 
-  setLanguage(lang: Lang) {
+  #setLanguage(lang: Lang) {
     if (lang === this.#lang) return;
     this.#lang = lang;
     const map = this.map;
     if (!map) return;
-    for (const layerId of this.#layers.keys()) {
-      map.setLayoutProperty(styleLayerIds(layerId).label, 'text-field', labelField(lang));
+    for (const layerId of this.#added) {
+      const ids = styleLayerIds(layerId);
+      for (const id of [ids.label, ids.labelHighlight])
+        map.setLayoutProperty(id, 'text-field', labelField(lang));
     }
     setBasemapLanguage(map, lang);
   }
@@ -339,10 +383,12 @@ export class MapController {
   /** Features of a layer or a single feature id, for framing. */
   #featuresFor(ids: readonly string[], year: number | undefined): Feature[] {
     return ids.flatMap((id) => {
-      const layer = this.#layers.get(id);
+      const layer = this.#index?.layer(id);
       if (layer)
-        return layer.data.features.filter((f) => year === undefined || existsInYear(f, year));
-      const entry = this.#features.get(id);
+        return layer.data.features.filter(
+          (f) => year === undefined || existsIn(f.properties, year),
+        );
+      const entry = this.#index?.feature(id);
       return entry ? [entry.feature] : [];
     });
   }
@@ -350,22 +396,22 @@ export class MapController {
   #animationTargets(ids: readonly string[]): AnimationTarget[] {
     const byLayer = new Map<string, string[]>();
     for (const id of ids) {
-      const layer = this.#layers.get(id);
+      const layer = this.#index?.layer(id);
       const featureIds = layer
         ? layer.data.features
-            .filter((f) => this.#year === undefined || existsInYear(f, this.#year))
+            .filter((f) => this.#year === undefined || existsIn(f.properties, this.#year))
             .map((f) => String(f.properties?.id))
-        : this.#features.has(id)
+        : this.#index?.feature(id)
           ? [id]
           : [];
-      const layerId = layer ? id : this.#features.get(id)?.layerId;
+      const layerId = layer ? id : this.#index?.feature(id)?.layerId;
       if (!layerId || !featureIds.length) continue;
       byLayer.set(layerId, [...(byLayer.get(layerId) ?? []), ...featureIds]);
     }
     return [...byLayer].map(([layerId, featureIds]) => ({
       layerId,
       featureIds,
-      color: this.#layers.get(layerId)!.meta.color,
+      color: this.#index!.layer(layerId)!.meta.color,
     }));
   }
 
@@ -374,11 +420,7 @@ export class MapController {
    * camera has arrived and the map is idle, or 'superseded' when a newer step took over.
    * Animations start once the step has settled.
    */
-  async showStep(
-    step: Step,
-    token: number,
-    opts: { insets: Insets; reducedMotion: boolean },
-  ): Promise<StepOutcome> {
+  async #showStep(step: Step, token: number, opts: ApplyOptions): Promise<StepOutcome> {
     const map = this.#requireMap();
     this.#currentToken = token;
     this.#animation?.stop();
@@ -426,9 +468,9 @@ export class MapController {
     else if (cam.transition === 'ease')
       map.easeTo({ ...target, duration: cam.duration, essential: true }, eventData);
     else map.flyTo({ ...target, duration: cam.duration, essential: true }, eventData);
-    this.setVisibleLayers(step.layers);
-    this.setYear(step.mapYear);
-    this.highlight(step.highlight);
+    this.#setVisibleLayers(step.layers);
+    this.#setYear(step.mapYear);
+    this.#highlight(step.highlight);
     // A safety net, not a timer the story relies on: a move MapLibre never ends must not
     // leave the story unsettled forever.
     let safety: ReturnType<typeof setTimeout> | undefined;
@@ -486,8 +528,4 @@ export class MapController {
 
 function samePadding(a: PaddingOptions, b: PaddingOptions): boolean {
   return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
-}
-
-function existsInYear(f: Feature, year: number): boolean {
-  return existsIn(f.properties, year);
 }

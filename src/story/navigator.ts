@@ -1,70 +1,25 @@
-// The step state machine. Navigation is instant (the index changes at once); arriving is
-// not: each move gets a token, and only the newest move may settle. That is what makes
-// five quick presses of Next end on the fifth step with a single `step-settled`.
+// Moving through a story's steps: which step a target names. Pure; the app state keeps
+// where the reader is (src/app/app-state.ts).
 
-export interface Move {
-  index: number;
-  token: number;
-}
+export type StepTarget = number | 'next' | 'prev' | 'first' | 'last';
 
-export class Navigator {
-  #index = -1;
-  #token = 0;
-  #settledToken = -1;
-
-  constructor(readonly count: number) {
-    if (!Number.isInteger(count) || count < 1)
-      throw new RangeError('a story needs at least one step');
-  }
-
-  get index(): number {
-    return this.#index;
-  }
-
-  /** True when the current step's move has arrived and nothing newer is under way. */
-  get settled(): boolean {
-    return this.#index >= 0 && this.#settledToken === this.#token;
-  }
-
-  get atStart(): boolean {
-    return this.#index <= 0;
-  }
-
-  get atEnd(): boolean {
-    return this.#index >= this.count - 1;
-  }
-
-  clamp(index: number): number {
-    return Math.min(this.count - 1, Math.max(0, Math.trunc(index)));
-  }
-
-  /** Starts a move to `index` (clamped). Returns null when already there or on the way. */
-  goTo(index: number, { force = false } = {}): Move | null {
-    const target = this.clamp(index);
-    if (target === this.#index && !force) return null;
-    this.#index = target;
-    this.#token += 1;
-    return { index: target, token: this.#token };
-  }
-
-  next(): Move | null {
-    return this.#index < 0 ? this.goTo(0) : this.goTo(this.#index + 1);
-  }
-
-  prev(): Move | null {
-    return this.goTo(this.#index - 1);
-  }
-
-  /** Marks a move as arrived; false when a newer move has superseded it. */
-  settle(token: number): boolean {
-    if (token !== this.#token) return false;
-    this.#settledToken = token;
-    return true;
-  }
-
-  isCurrent(token: number): boolean {
-    return token === this.#token;
-  }
+/**
+ * The step index a target leads to from `current` in a story of `count` steps, clamped to
+ * the story. From before the first step (-1), 'next' is the first step.
+ */
+export function targetIndex(current: number, to: StepTarget, count: number): number {
+  const last = count - 1;
+  const target =
+    to === 'next'
+      ? current + 1
+      : to === 'prev'
+        ? current - 1
+        : to === 'first'
+          ? 0
+          : to === 'last'
+            ? last
+            : to;
+  return Math.min(last, Math.max(0, Math.trunc(target)));
 }
 
 /** Finds a step by index or id; undefined when there is no such step. */

@@ -1,7 +1,7 @@
 // <about-panel>: credits for the article, the story text and the map data, in a modal dialog.
 //
 // Properties: story (Story), lang ('en'|'zh'), open (boolean)
-// Events:     story-nav { action: 'about' } when closed (the parent toggles `open`)
+// Events:     ui-nav { action: 'about' } when closed (the parent toggles `open`)
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Story } from '../story/model';
 import { localize } from '../story/model';
@@ -9,7 +9,7 @@ import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { renderMarkdown } from './markdown-view';
 import { safeHref } from '../story/markdown';
-import { emit, type StoryNavDetail } from './events';
+import { emit } from './events';
 
 export class AboutPanel extends LitElement {
   static override properties = {
@@ -40,7 +40,7 @@ export class AboutPanel extends LitElement {
   }
 
   #close = () => {
-    if (this.open) emit<StoryNavDetail>(this, 'story-nav', { action: 'about' });
+    if (this.open) emit(this, 'ui-nav', { action: 'about' });
   };
 
   override render() {

@@ -1,19 +1,37 @@
-// The typed events UI components send up to <story-map>. All bubble and cross shadow roots.
+// Every event a UI component sends up to <story-map>, in one typed map. All are prefixed
+// `ui-`, bubble and cross shadow roots; the public events of <story-map> itself are in
+// src/app/story-events.ts.
+import type { Lang } from '../story/schema';
 
-export interface StoryNavDetail {
-  action: 'next' | 'prev' | 'explore' | 'resume' | 'about' | 'lang';
+export interface UiEventMap {
+  /** A story control: Previous, Next, Explore, Resume story, About, the language switch. */
+  'ui-nav': { action: 'next' | 'prev' | 'explore' | 'resume' | 'about' | 'lang' };
+  /** A step picked on the timeline or from a feature card. */
+  'ui-jump': { index: number };
+  'ui-layer-toggle': { id: string; visible: boolean };
+  'ui-year-change': { year: number };
+  'ui-place-select': { id: string };
+  'ui-geojson-file': { file: File };
+  'ui-feature-close': Record<string, never>;
+  /** The language chosen on the kiosk's attract screen. */
+  'ui-kiosk-lang': { lang: Lang };
 }
-export interface StoryJumpDetail {
-  index: number;
-}
+
+export type UiEventType = keyof UiEventMap;
+export type StoryNavDetail = UiEventMap['ui-nav'];
+export type StoryJumpDetail = UiEventMap['ui-jump'];
+
+type UiEvents = { [K in UiEventType]: CustomEvent<UiEventMap[K]> };
 
 declare global {
-  interface HTMLElementEventMap {
-    'story-nav': CustomEvent<StoryNavDetail>;
-    'story-jump': CustomEvent<StoryJumpDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends UiEvents {}
 }
 
-export function emit<T>(from: EventTarget, type: string, detail: T): boolean {
-  return from.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+export function emit<K extends UiEventType>(
+  from: EventTarget,
+  type: K,
+  detail: UiEventMap[K],
+): boolean {
+  return from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

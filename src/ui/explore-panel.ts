@@ -2,7 +2,7 @@
 //
 // Properties: layers (PanelLayer[]), visible (string[]), year, first, last, index
 //             (SearchIndex), lang ('en'|'zh')
-// Events:     (from its children) place-select, year-change, layer-toggle, geojson-file
+// Events:     (from its children) ui-place-select, ui-year-change, ui-layer-toggle, ui-geojson-file
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../story/schema';
 import type { SearchIndex } from '../geo/search-index';

@@ -3,11 +3,11 @@
 //
 // Properties: properties (the feature's properties), layerTitle (string), steps
 //             ({ index, title }[]), lang ('en'|'zh')
-// Events:     story-jump { index } ("See it in the story"), feature-close
+// Events:     ui-jump { index } ("See it in the story"), ui-feature-close
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
-import { emit, type StoryJumpDetail } from './events';
+import { emit } from './events';
 
 const KNOWN = new Set([
   'id',
@@ -43,10 +43,6 @@ export class FeatureCard extends LitElement {
     this.lang = 'en';
   }
 
-  focusHeading() {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-  }
-
   override render() {
     const p = this.properties;
     if (!p) return nothing;
@@ -66,7 +62,11 @@ export class FeatureCard extends LitElement {
       ([k, v]) => !KNOWN.has(k) && v !== null && typeof v !== 'object',
     );
     return html`<article lang=${langTag(this.lang)} aria-labelledby="feature-title">
-      <button class="close" aria-label=${t.close} @click=${() => emit(this, 'feature-close', {})}>
+      <button
+        class="close"
+        aria-label=${t.close}
+        @click=${() => emit(this, 'ui-feature-close', {})}
+      >
         ×
       </button>
       <p class="layer">${this.layerTitle}</p>
@@ -112,7 +112,7 @@ export class FeatureCard extends LitElement {
                     html`<li>
                       <button
                         class="step"
-                        @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: s.index })}
+                        @click=${() => emit(this, 'ui-jump', { index: s.index })}
                       >
                         ${s.index + 1}. ${s.title}
                       </button>

@@ -1,11 +1,11 @@
 // <kiosk-overlay>: the kiosk's invitations: "Touch to explore" while the story plays by
 // itself, with the language choice; "Still there?" with a countdown when a visitor left.
 //
-// Properties: phase ('attract'|'active'|'countdown'), secondsLeft (number), lang ('en'|'zh')
-// Events:     kiosk-lang { lang }, kiosk-stay
+// Properties: phase ('attract'|'visitor'|'countdown'), secondsLeft (number), lang ('en'|'zh')
+// Events:     ui-kiosk-lang { lang }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
-import type { KioskPhase } from '../kiosk/idle-timer';
+import type { Presence } from '../app/app-state';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
 
@@ -16,7 +16,7 @@ export class KioskOverlay extends LitElement {
     lang: { type: String },
   };
 
-  declare phase: KioskPhase;
+  declare phase: Presence;
   declare secondsLeft: number;
   declare lang: Lang;
 
@@ -36,14 +36,14 @@ export class KioskOverlay extends LitElement {
           <button
             lang="en"
             aria-pressed=${this.lang === 'en'}
-            @click=${() => emit(this, 'kiosk-lang', { lang: 'en' })}
+            @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'en' })}
           >
             English
           </button>
           <button
             lang="zh-Hans"
             aria-pressed=${this.lang === 'zh'}
-            @click=${() => emit(this, 'kiosk-lang', { lang: 'zh' })}
+            @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'zh' })}
           >
             中文
           </button>
@@ -60,7 +60,8 @@ export class KioskOverlay extends LitElement {
       >
         <h2 id="still">${t.stillThere}</h2>
         <p id="left">${t.resettingIn(this.secondsLeft)}</p>
-        <button @click=${() => emit(this, 'kiosk-stay', {})}>${t.imHere}</button>
+        <!-- Any touch cancels the countdown (the kiosk listens to every input), this one too. -->
+        <button>${t.imHere}</button>
       </div>`;
     }
     return nothing;

@@ -2,7 +2,7 @@
 // in the layer's colour, plus "Add GeoJSON…" for the reader's own file.
 //
 // Properties: layers (PanelLayer[]), visible (string[]), lang ('en'|'zh')
-// Events:     layer-toggle { id, visible }, geojson-file { file }
+// Events:     ui-layer-toggle { id, visible }, ui-geojson-file { file }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
@@ -39,7 +39,7 @@ export class LayerPanel extends LitElement {
   #onFile = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) emit(this, 'geojson-file', { file });
+    if (file) emit(this, 'ui-geojson-file', { file });
     input.value = '';
   };
 
@@ -64,7 +64,7 @@ export class LayerPanel extends LitElement {
                       value=${l.id}
                       .checked=${visible.has(l.id)}
                       @change=${(e: Event) =>
-                        emit(this, 'layer-toggle', {
+                        emit(this, 'ui-layer-toggle', {
                           id: l.id,
                           visible: (e.target as HTMLInputElement).checked,
                         })}

@@ -2,7 +2,7 @@
 // the reader types; Enter takes the first result.
 //
 // Properties: index (SearchIndex), lang ('en'|'zh')
-// Events:     place-select { id }
+// Events:     ui-place-select { id }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import type { SearchEntry, SearchIndex } from '../geo/search-index';
@@ -35,7 +35,7 @@ export class PlaceSearch extends LitElement {
 
   #choose(entry: SearchEntry | undefined) {
     if (!entry) return;
-    emit(this, 'place-select', { id: entry.id });
+    emit(this, 'ui-place-select', { id: entry.id });
     this.query = '';
   }
 

@@ -2,7 +2,7 @@
 //
 // Properties: step (Step), lang ('en'|'zh'), total (number), places ({id, name}[]),
 //             linksNavigate (boolean, false in kiosk)
-// Events:     story-nav { action: 'next' | 'prev' | 'explore' } (also from a horizontal swipe)
+// Events:     ui-nav { action: 'next' | 'prev' | 'explore' } (also from a horizontal swipe)
 import { LitElement, css, html, nothing } from 'lit';
 import type { Step } from '../story/model';
 import { localize } from '../story/model';
@@ -65,7 +65,7 @@ export class StepCard extends LitElement {
 
   #nav(action: StoryNavDetail['action']) {
     this.#pressed = action === 'next' || action === 'prev' ? action : undefined;
-    emit<StoryNavDetail>(this, 'story-nav', { action });
+    emit(this, 'ui-nav', { action });
   }
 
   #onPointerDown = (e: PointerEvent) => {

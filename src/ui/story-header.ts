@@ -1,7 +1,7 @@
 // <story-header>: the story's title with the language switch and the About button.
 //
 // Properties: heading (string), lang ('en'|'zh'), exploring (boolean: show "Resume story")
-// Events:     story-nav { action: 'lang' | 'about' | 'resume' }
+// Events:     ui-nav { action: 'lang' | 'about' | 'resume' }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
@@ -26,7 +26,7 @@ export class StoryHeader extends LitElement {
   }
 
   #nav(action: StoryNavDetail['action']) {
-    emit<StoryNavDetail>(this, 'story-nav', { action });
+    emit(this, 'ui-nav', { action });
   }
 
   override render() {

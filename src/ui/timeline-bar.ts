@@ -2,13 +2,13 @@
 //
 // Properties: steps ({ id, year, yearEnd?, title }[]), first, last (years), current (index),
 //             lang ('en'|'zh')
-// Events:     story-jump { index }
+// Events:     ui-jump { index }
 import { LitElement, css, html } from 'lit';
 import { styleProps } from './style-props';
 import type { Lang } from '../story/schema';
 import { axisFraction, axisTicks, formatYear } from '../story/timeline';
 import { strings, type Strings } from '../i18n/strings';
-import { emit, type StoryJumpDetail } from './events';
+import { emit } from './events';
 
 export interface TimelineStep {
   id: string;
@@ -111,7 +111,7 @@ export class TimelineBar extends LitElement {
                     aria-current=${i === this.current ? 'step' : 'false'}
                     aria-label=${markerLabel(t, s)}
                     title=${markerLabel(t, s)}
-                    @click=${() => emit<StoryJumpDetail>(this, 'story-jump', { index: i })}
+                    @click=${() => emit(this, 'ui-jump', { index: i })}
                   ></button>
                 </li>`,
             )}

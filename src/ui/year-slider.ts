@@ -2,7 +2,7 @@
 // through the years.
 //
 // Properties: first, last, year (numbers), lang ('en'|'zh')
-// Events:     year-change { year }
+// Events:     ui-year-change { year }
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
@@ -41,7 +41,7 @@ export class YearSlider extends LitElement {
   }
 
   #set(year: number) {
-    emit(this, 'year-change', { year });
+    emit(this, 'ui-year-change', { year });
   }
 
   #toggle = () => {

@@ -1,6 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { IdleTimer, type Clock, type KioskPhase } from '../../src/kiosk/idle-timer';
+import type { ReactiveController } from 'lit';
+import type { Clock } from '../../src/kiosk/clock';
+import { KioskController, type KioskHost } from '../../src/kiosk/kiosk-controller';
+import {
+  initialState,
+  phaseName,
+  transition,
+  type AppEvent,
+  type AppState,
+} from '../../src/app/app-state';
+import type { Story } from '../../src/story/model';
 import { dwellSeconds, readingSeconds, MAX_DWELL_S, MIN_DWELL_S } from '../../src/kiosk/dwell';
+
+const step = (index: number) => ({
+  id: `s${index}`,
+  index,
+  year: 2000,
+  mapYear: 2000,
+  title: { en: 'T' },
+  body: { en: 'B' },
+  camera: { bearing: 0, pitch: 0, padding: 0, transition: 'jump' as const, duration: 0 },
+  layers: [],
+  highlight: [],
+  animations: [],
+  places: [],
+  media: [],
+});
+const STORY: Story = {
+  id: 'k',
+  url: 'https://example.test/k.json',
+  title: { en: 'K' },
+  languages: ['en'],
+  layersUrl: 'https://example.test/layers.json',
+  steps: [step(0), step(1), step(2)],
+  firstYear: 2000,
+  lastYear: 2000,
+};
+const LOADED: AppEvent = { type: 'story-loaded', layerIds: [], warnings: [] };
 
 class FakeClock implements Clock {
   t = 0;
@@ -30,63 +66,109 @@ class FakeClock implements Clock {
   }
 }
 
-function setup() {
-  const clock = new FakeClock();
-  const phases: KioskPhase[] = [];
-  let resets = 0;
-  const timer = new IdleTimer({
-    idleMs: 60_000,
-    countdownMs: 15_000,
-    clock,
-    onPhase: (p) => phases.push(p),
-    onReset: () => (resets += 1),
-  });
-  return { clock, phases, timer, resets: () => resets };
+interface FakeHost {
+  appState: AppState;
+  controller?: ReactiveController;
+  addController(c: ReactiveController): void;
+  removeController(): void;
+  requestUpdate(): void;
+  updateComplete: Promise<boolean>;
+  stepText(): { title: string; body: string };
+  dispatch(e: AppEvent): void;
 }
 
-describe('IdleTimer', () => {
+/** A kiosk controller on a fake host that runs the real transition, with fake time. */
+function setup() {
+  const clock = new FakeClock();
+  const input = new EventTarget();
+  const phases: string[] = [];
+  let resets = 0;
+  const host: FakeHost = {
+    appState: transition(initialState({ story: 'x', mode: 'kiosk' }), LOADED, STORY),
+    addController(c) {
+      this.controller = c;
+    },
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+    stepText: () => ({ title: 'T', body: 'word '.repeat(60) }),
+    dispatch(e) {
+      const next = transition(this.appState, e, STORY);
+      if (next === this.appState) return;
+      if (e.type === 'kiosk-timeout') resets += 1;
+      const name = phaseName(next);
+      if (name !== phaseName(this.appState)) phases.push(name.replace('kiosk-', ''));
+      this.appState = next;
+      this.controller!.hostUpdated!();
+    },
+  };
+  const kiosk = new KioskController(
+    host as unknown as KioskHost,
+    () => ({ idleSeconds: 60, countdownSeconds: 15 }),
+    { clock, input, lockdown: () => () => {}, watchdog: () => ({ trip() {}, dispose() {} }) },
+  );
+  kiosk.hostUpdated();
+  const touch = () => input.dispatchEvent(new Event('pointerdown'));
+  return { clock, phases, kiosk, host, touch, resets: () => resets };
+}
+
+describe('KioskController', () => {
   it('starts in attract and becomes active on input', () => {
-    const { timer, phases } = setup();
-    expect(timer.phase).toBe('attract');
-    timer.input();
-    expect(phases).toEqual(['active']);
+    const { host, phases, touch } = setup();
+    expect(phaseName(host.appState)).toBe('kiosk-attract');
+    touch();
+    expect(phases).toEqual(['visitor']);
   });
 
   it('counts down after the idle time, then resets to attract', () => {
-    const { timer, clock, phases, resets } = setup();
-    timer.input();
+    const { host, clock, phases, resets, kiosk, touch } = setup();
+    touch();
     clock.advance(59_999);
-    expect(timer.phase).toBe('active');
+    expect(phaseName(host.appState)).toBe('kiosk-visitor');
     clock.advance(1);
-    expect(timer.phase).toBe('countdown');
-    expect(timer.secondsLeft).toBe(15);
+    expect(phaseName(host.appState)).toBe('kiosk-countdown');
+    expect(kiosk.secondsLeft).toBe(15);
     clock.advance(10_500);
-    expect(timer.secondsLeft).toBe(5);
+    expect(kiosk.secondsLeft).toBe(5);
     clock.advance(4_500);
-    expect(timer.phase).toBe('attract');
+    expect(phaseName(host.appState)).toBe('kiosk-attract');
     expect(resets()).toBe(1);
-    expect(phases).toEqual(['active', 'countdown', 'attract']);
+    expect(phases).toEqual(['visitor', 'countdown', 'attract']);
   });
 
   it('any input during the countdown cancels it', () => {
-    const { timer, clock, resets } = setup();
-    timer.input();
+    const { host, clock, resets, touch } = setup();
+    touch();
     clock.advance(65_000);
-    expect(timer.phase).toBe('countdown');
-    timer.input();
-    expect(timer.phase).toBe('active');
+    expect(phaseName(host.appState)).toBe('kiosk-countdown');
+    touch();
+    expect(phaseName(host.appState)).toBe('kiosk-visitor');
     clock.advance(30_000);
     expect(resets()).toBe(0);
-    expect(timer.phase).toBe('active');
+    expect(phaseName(host.appState)).toBe('kiosk-visitor');
   });
 
   it('input keeps pushing the idle time back', () => {
-    const { timer, clock } = setup();
-    timer.input();
+    const { host, clock, touch } = setup();
+    touch();
     clock.advance(50_000);
-    timer.input();
+    touch();
     clock.advance(50_000);
-    expect(timer.phase).toBe('active');
+    expect(phaseName(host.appState)).toBe('kiosk-visitor');
+  });
+
+  it('the attract loop dwells on each settled step, then moves on; a touch stops it', () => {
+    const { host, clock, touch } = setup();
+    const settle = () => host.dispatch({ type: 'settled', run: host.appState.run });
+    settle();
+    clock.advance(20_999); // 60 words: 21 s
+    expect(host.appState.step).toBe(0);
+    clock.advance(1);
+    expect(host.appState.step).toBe(1);
+    settle();
+    touch();
+    clock.advance(40_000);
+    expect(host.appState.step).toBe(1);
   });
 });
 

@@ -1,0 +1,61 @@
+// What the state means for the map, the URL and the screen reader: pure functions of the
+// app state and the story, so nothing derived is ever stored.
+import type { MapView } from '../map/map-view';
+import type { Story } from '../story/model';
+import { localize } from '../story/model';
+import { plainText } from '../story/markdown';
+import { clampYear, exploringOf, modeOf, type AppState } from './app-state';
+import type { UrlState } from './url-state';
+
+export function mapViewOf(state: AppState, story: Story | undefined): MapView {
+  const lang = state.lang;
+  const step = story?.steps[state.step];
+  if (state.load !== 'ready' || !story || !step) return { kind: 'idle', lang };
+  const explore = exploringOf(state);
+  if (!explore) return { kind: 'step', lang, step, run: state.run };
+  return {
+    kind: 'explore',
+    lang,
+    layers: explore.layers ?? step.layers,
+    year: clampYear(explore.year ?? step.mapYear, story),
+    ...(explore.selected ? { selected: explore.selected } : {}),
+    ...(explore.camera && explore.cameraSeq > 0
+      ? { camera: { to: explore.camera, seq: explore.cameraSeq } }
+      : {}),
+    ...(explore.focus ? { focus: explore.focus } : {}),
+  };
+}
+
+/**
+ * Where the reader is, as URL parameters. In a story the step says it all; in explore the
+ * URL also holds the view. A kiosk's visitor leaves no trace in the URL: a reload is the
+ * exhibit again.
+ */
+export function urlStateOf(
+  state: AppState,
+  story: Story | undefined,
+  defaultStory: string,
+): UrlState {
+  const view = mapViewOf(state, story);
+  const explore = state.phase.name === 'explore' && view.kind === 'explore';
+  const camera = explore ? exploringOf(state)?.camera : undefined;
+  return {
+    mode: modeOf(state),
+    lang: state.lang,
+    step: story?.steps[state.step]?.id,
+    story: state.story !== defaultStory ? state.story : undefined,
+    basemap: state.basemap,
+    year: explore ? view.year : undefined,
+    layers: explore ? view.layers.filter((id) => !id.startsWith('user-')) : undefined,
+    camera,
+  };
+}
+
+/** What a screen reader hears when a step starts or the language changes. */
+export function announcementOf(state: AppState, story: Story | undefined): string {
+  const step = story?.steps[state.step];
+  if (!step || state.load !== 'ready') return '';
+  const body = plainText(localize(step.body, state.lang));
+  const summary = body.split(/(?<=[.!?。！？])\s*/)[0] ?? '';
+  return `${localize(step.title, state.lang)}. ${summary}`;
+}

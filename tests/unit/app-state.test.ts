@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exploringOf,
+  initialState,
+  modeOf,
+  phaseName,
+  transition,
+  type AppEvent,
+  type AppState,
+} from '../../src/app/app-state';
+import { announcementOf, mapViewOf, urlStateOf } from '../../src/app/derive';
+import { formatUrlState, parseUrlState } from '../../src/app/url-state';
+import type { Step, Story } from '../../src/story/model';
+
+function makeStep(index: number, over: Partial<Step> = {}): Step {
+  return {
+    id: `s${index}`,
+    index,
+    year: 1980 + index * 10,
+    mapYear: 1980 + index * 10,
+    title: { en: `Step ${index}`, zh: `第${index}步` },
+    body: { en: `Body ${index}. More.`, zh: `正文${index}。更多。` },
+    camera: {
+      center: [116, 40],
+      zoom: 10,
+      bearing: 0,
+      pitch: 0,
+      padding: 60,
+      transition: 'fly',
+      duration: 3000,
+    },
+    layers: [`layer-${index}`],
+    highlight: [],
+    animations: [],
+    places: [],
+    media: [],
+    ...over,
+  };
+}
+
+function makeStory(count = 4): Story {
+  const steps = Array.from({ length: count }, (_, i) => makeStep(i));
+  return {
+    id: 'test',
+    url: 'https://example.test/stories/test.json',
+    title: { en: 'Test', zh: '测试' },
+    languages: ['en', 'zh'],
+    layersUrl: 'https://example.test/geo/layers.json',
+    steps,
+    firstYear: 1980,
+    lastYear: 1980 + (count - 1) * 10,
+  };
+}
+
+const story = makeStory();
+const LOADED: AppEvent = {
+  type: 'story-loaded',
+  layerIds: ['layer-0', 'layer-1', 'layer-2', 'layer-3'],
+  warnings: [],
+};
+
+/** Runs events from a state, like <story-map>'s dispatch does. */
+function run(state: AppState, ...events: AppEvent[]): AppState {
+  return events.reduce((s, e) => transition(s, e, story), state);
+}
+
+const ready = (config: { mode?: string; lang?: string } = {}) =>
+  run(initialState({ story: 'stories/test.json', ...config }), LOADED);
+
+describe('loading', () => {
+  it('starts loading, then shows the first step with one run', () => {
+    const start = initialState({ story: 'stories/test.json' });
+    expect(phaseName(start)).toBe('loading');
+    expect(start.step).toBe(-1);
+    const s = run(start, LOADED);
+    expect(phaseName(s)).toBe('story');
+    expect(s.step).toBe(0);
+    expect(s.run).toBe(start.run + 1);
+    expect(mapViewOf(s, story)).toMatchObject({ kind: 'step', run: s.run, step: { id: 's0' } });
+  });
+
+  it('a failed story keeps its messages and shows no step', () => {
+    const s = run(initialState({ story: 'x' }), { type: 'story-failed', messages: ['x: bad'] });
+    expect(phaseName(s)).toBe('failed');
+    expect(s.errors).toEqual(['x: bad']);
+    expect(mapViewOf(s, story).kind).toBe('idle');
+  });
+
+  it('falls back to the story’s first language when it lacks the asked one', () => {
+    const enOnly = { ...story, languages: ['en' as const] };
+    const s = transition(initialState({ story: 'x', lang: 'zh' }), LOADED, enOnly);
+    expect(s.lang).toBe('en');
+  });
+
+  it('refuses unknown modes and languages', () => {
+    const s = ready();
+    expect(run(s, { type: 'configure', mode: 'party', lang: 'fr' })).toBe(s);
+  });
+
+  it('a new basemap keeps the story; a new story loads afresh in the same mode', () => {
+    const s = run(ready({ mode: 'explore' }), { type: 'configure', basemap: 'city.pmtiles' });
+    expect(s.basemap).toBe('city.pmtiles');
+    expect(s.load).toBe('ready');
+    const other = run(s, { type: 'configure', story: 'stories/other.json' });
+    expect(other.load).toBe('loading');
+    expect(other.step).toBe(-1);
+    expect(modeOf(other)).toBe('explore');
+    expect(other.basemap).toBe('city.pmtiles');
+  });
+});
+
+describe('stepping (what the navigator did)', () => {
+  it('clamps at both ends and does not start a move at the end', () => {
+    const s = ready();
+    expect(run(s, { type: 'go', to: 'prev' })).toBe(s);
+    const last = run(s, { type: 'go', to: 'last' });
+    expect(last.step).toBe(3);
+    expect(run(last, { type: 'go', to: 'next' })).toBe(last);
+    expect(run(last, { type: 'go', to: 99 })).toBe(last);
+    expect(run(last, { type: 'go', to: -5 }).step).toBe(0);
+  });
+
+  it('settles only the newest move after rapid input', () => {
+    let s = ready();
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      s = run(s, { type: 'go', to: 'next' });
+      runs.push(s.run);
+    }
+    expect(s.step).toBe(3);
+    const older = run(s, { type: 'settled', run: runs[0]! });
+    expect(older).toBe(s);
+    const newest = run(s, { type: 'settled', run: runs[2]! });
+    expect(newest.settled).toBe(runs[2]);
+  });
+
+  it('does not restart a move to the step it is on unless forced', () => {
+    const s = run(ready(), { type: 'go', to: 2 });
+    expect(run(s, { type: 'go', to: 2 })).toBe(s);
+    const forced = run(s, { type: 'go', to: 2, force: true });
+    expect(forced.run).toBe(s.run + 1);
+    expect(forced.step).toBe(2);
+  });
+
+  it('a deep link opens its step', () => {
+    const s = run(initialState({ story: 'x' }), { ...LOADED, step: 2 } as AppEvent);
+    expect(s.step).toBe(2);
+    expect(urlStateOf(s, story, 'x').step).toBe('s2');
+  });
+});
+
+describe('story → explore → resume', () => {
+  it('explores from the step’s own view and resumes on the same step, state re-applied', () => {
+    const s = run(ready(), { type: 'go', to: 2 });
+    const camera = { center: [116.3, 39.9] as [number, number], zoom: 12, bearing: 0, pitch: 0 };
+    const e = run(s, { type: 'explore', camera });
+    expect(phaseName(e)).toBe('explore');
+    expect(modeOf(e)).toBe('explore');
+    const view = mapViewOf(e, story);
+    expect(view).toMatchObject({ kind: 'explore', layers: ['layer-2'], year: 2000 });
+    expect(urlStateOf(e, story, 'x')).toMatchObject({ mode: 'explore', step: 's2', camera });
+
+    const changed = run(
+      e,
+      {
+        type: 'toggle-layer',
+        id: 'layer-0',
+        visible: true,
+        order: ['layer-0', 'layer-1', 'layer-2'],
+      },
+      { type: 'set-year', year: 1500 },
+      { type: 'select', id: 'f1' },
+    );
+    expect(mapViewOf(changed, story)).toMatchObject({
+      layers: ['layer-0', 'layer-2'],
+      year: 1980,
+      selected: 'f1',
+    });
+
+    const back = run(changed, { type: 'resume' });
+    expect(phaseName(back)).toBe('story');
+    expect(back.step).toBe(2);
+    expect(back.run).toBe(s.run + 1);
+    expect(mapViewOf(back, story)).toMatchObject({ kind: 'step', step: { id: 's2' } });
+    // Exploring again starts from the step, not from the last explore view.
+    expect(mapViewOf(run(back, { type: 'explore' }), story)).toMatchObject({ layers: ['layer-2'] });
+  });
+
+  it('a search result shows its layer, moves the year to when it existed and frames it', () => {
+    const e = run(ready(), { type: 'explore' });
+    const chosen = run(e, {
+      type: 'choose-place',
+      id: 'late',
+      layerId: 'layer-3',
+      since: 2005,
+      order: ['layer-0', 'layer-3'],
+    });
+    const view = mapViewOf(chosen, story);
+    expect(view).toMatchObject({ layers: ['layer-0', 'layer-3'], year: 2005, selected: 'late' });
+    expect(view.kind === 'explore' && view.focus).toEqual({ ids: ['late'], seq: 1 });
+  });
+
+  it('a deep link into explore with a camera opens that view, and the step to resume', () => {
+    const url = parseUrlState(
+      '?mode=explore&step=s1&year=1995&layers=layer-3&camera=116.3,39.97,11.5',
+    );
+    const start = initialState({ story: 'x', ...(url.mode ? { mode: url.mode } : {}) });
+    const s = run(start, {
+      ...LOADED,
+      step: 1,
+      explore: { layers: url.layers!, year: url.year!, camera: url.camera! },
+    } as AppEvent);
+    expect(phaseName(s)).toBe('explore');
+    expect(s.run).toBe(start.run); // no step is played; the link's view is shown
+    const view = mapViewOf(s, story);
+    expect(view).toMatchObject({ kind: 'explore', layers: ['layer-3'], year: 1995 });
+    expect(view.kind === 'explore' && view.camera?.to).toEqual(url.camera);
+    // The URL written from the state reads back as the same view.
+    const again = parseUrlState(formatUrlState('', urlStateOf(s, story, 'x')));
+    expect(again).toMatchObject({ mode: 'explore', step: 's1', year: 1995, layers: ['layer-3'] });
+    expect(again.camera).toEqual(url.camera);
+    expect(run(s, { type: 'resume' }).step).toBe(1);
+  });
+
+  it('explore without a camera frames what it shows', () => {
+    const s = run(initialState({ story: 'x', mode: 'explore' }), LOADED);
+    const view = mapViewOf(s, story);
+    expect(view.kind === 'explore' && view.focus).toEqual({ ids: ['layer-0'], seq: 1 });
+  });
+
+  it('the reader’s moves are remembered for the URL but never sent back to the map', () => {
+    const e = run(ready(), { type: 'explore' });
+    const camera = { center: [1, 2] as [number, number], zoom: 3, bearing: 0, pitch: 0 };
+    const moved = run(e, { type: 'camera-moved', camera });
+    expect(urlStateOf(moved, story, 'x').camera).toEqual(camera);
+    const view = mapViewOf(moved, story);
+    expect(view.kind === 'explore' && view.camera).toBeUndefined();
+  });
+});
+
+describe('kiosk', () => {
+  const kiosk = (lang = 'en') => ready({ mode: 'kiosk', lang });
+
+  it('attract → visitor → countdown → reset: language, panels and step back to the exhibit’s', () => {
+    let s = kiosk();
+    expect(phaseName(s)).toBe('kiosk-attract');
+    // The loop advances only while nobody is there, and wraps at the end.
+    s = run(s, { type: 'kiosk-advance' }, { type: 'kiosk-advance' });
+    expect(s.step).toBe(2);
+    s = run(s, { type: 'toggle-lang' }); // chosen on the attract screen
+    s = run(s, { type: 'kiosk-input' });
+    expect(phaseName(s)).toBe('kiosk-visitor');
+    expect(run(s, { type: 'kiosk-advance' })).toBe(s);
+    s = run(s, { type: 'explore' }, { type: 'about', open: true });
+    expect(modeOf(s)).toBe('kiosk');
+    expect(exploringOf(s)).toBeDefined();
+    s = run(s, { type: 'kiosk-idle', countdownEndsAt: 15_000 });
+    expect(phaseName(s)).toBe('kiosk-countdown');
+    const before = s.run;
+    s = run(s, { type: 'kiosk-timeout' });
+    expect(phaseName(s)).toBe('kiosk-attract');
+    expect(s.lang).toBe('en');
+    expect(s.about).toBe(false);
+    expect(exploringOf(s)).toBeUndefined();
+    expect(s.step).toBe(0);
+    expect(s.run).toBe(before + 1);
+  });
+
+  it('any input during the countdown cancels it', () => {
+    const s = run(kiosk(), { type: 'kiosk-input' }, { type: 'kiosk-idle', countdownEndsAt: 1 });
+    const back = run(s, { type: 'kiosk-input' });
+    expect(phaseName(back)).toBe('kiosk-visitor');
+    expect(run(back, { type: 'kiosk-timeout' })).toBe(back);
+  });
+
+  it('the loop wraps from the last step to the first', () => {
+    const last = run(kiosk(), { type: 'go', to: 'last' });
+    expect(run(last, { type: 'kiosk-advance' }).step).toBe(0);
+  });
+
+  it('keeps the exhibit’s language as loaded, and leaves no explore view in the URL', () => {
+    const s = run(kiosk('zh'), { type: 'kiosk-input' }, { type: 'explore' });
+    expect(urlStateOf(s, story, 'x')).toMatchObject({
+      mode: 'kiosk',
+      lang: 'zh',
+      camera: undefined,
+    });
+    expect(urlStateOf(s, story, 'x').layers).toBeUndefined();
+  });
+});
+
+describe('language and context', () => {
+  it('switching language mid-step keeps the step and the run', () => {
+    const s = run(ready(), { type: 'go', to: 1 });
+    const zh = run(s, { type: 'toggle-lang' });
+    expect(zh.lang).toBe('zh');
+    expect(zh.step).toBe(1);
+    expect(zh.run).toBe(s.run);
+    expect(mapViewOf(zh, story)).toMatchObject({ kind: 'step', lang: 'zh' });
+    expect(announcementOf(zh, story)).toBe('第1步. 正文1。');
+  });
+
+  it('a lost and restored context draws the step again; exploring keeps its view', () => {
+    const s = run(ready(), { type: 'go', to: 1 }, { type: 'settled', run: 2 });
+    const again = run(s, { type: 'reapply' });
+    expect(again.step).toBe(1);
+    expect(again.run).toBe(s.run + 1);
+    expect(again.settled).toBe(s.settled);
+    const e = run(s, { type: 'explore' });
+    expect(run(e, { type: 'reapply' })).toBe(e);
+  });
+});
