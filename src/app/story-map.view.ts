@@ -1,0 +1,117 @@
+// <story-map>'s template: a pure function of the app state, the story and its feature index.
+// The children send what the reader does up as `ui-` events (src/ui/events.ts).
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FeatureIndex } from '../geo/feature-index';
+import type { Story } from '../story/model';
+import { localize } from '../story/model';
+import { langTag, strings } from '../i18n/strings';
+import type { AppState } from './app-state';
+import { exploringOf } from './app-state';
+import { announcementOf, mapViewOf } from './derive';
+import { renderExploreView } from './explore-view';
+import '../ui/step-card';
+import '../ui/timeline-bar';
+import '../ui/error-panel';
+import '../ui/about-panel';
+import '../ui/story-header';
+import '../ui/kiosk-overlay';
+import '../ui/story-text';
+
+export interface StoryMapViewInput {
+  state: AppState;
+  story: Story | undefined;
+  index: FeatureIndex | undefined;
+  kioskSecondsLeft: number;
+}
+
+export function renderStoryMap({
+  state,
+  story,
+  index,
+  kioskSecondsLeft,
+}: StoryMapViewInput): TemplateResult {
+  const lang = state.lang;
+  const t = strings(lang);
+  const step = story?.steps[state.step];
+  const title = story ? localize(story.title, lang) : t.appTitle;
+  const view = mapViewOf(state, story);
+  const { phase } = state;
+  const kiosk = phase.name === 'kiosk';
+  return html`
+    <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
+    <story-header
+      .heading=${title}
+      .lang=${lang}
+      .exploring=${exploringOf(state) !== undefined}
+    ></story-header>
+    <div class="alerts">
+      <error-panel .heading=${t.storyFailed} .messages=${state.errors} .lang=${lang}></error-panel>
+      <error-panel
+        .heading=${t.storyWarnings}
+        .messages=${state.warnings}
+        .lang=${lang}
+        dismissible
+      ></error-panel>
+    </div>
+    ${
+      story && index && state.noMap
+        ? html`<story-text
+            class="text-only"
+            .story=${story}
+            .lang=${lang}
+            .placeNames=${new Map(
+              story.steps.flatMap((s) => s.places).map((id) => [id, index.name(id, lang) ?? id]),
+            )}
+            .reason=${state.noMap}
+          ></story-text>`
+        : nothing
+    }
+    ${
+      story && step && view.kind === 'step'
+        ? html`<step-card
+              class="card"
+              .step=${step}
+              .lang=${lang}
+              .total=${story.steps.length}
+              .places=${step.places.flatMap((id) => {
+                const name = index?.name(id, lang);
+                return name ? [{ id, name }] : [];
+              })}
+              .linksNavigate=${!kiosk}
+            ></step-card>
+            <timeline-bar
+              .steps=${story.steps.map((s) => ({
+                id: s.id,
+                year: s.year,
+                ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
+                title: localize(s.title, lang),
+              }))}
+              .first=${story.firstYear}
+              .last=${story.lastYear}
+              .current=${state.step}
+              .lang=${lang}
+            ></timeline-bar>`
+        : nothing
+    }
+    ${story && index && view.kind === 'explore' ? renderExploreView(story, index, view, lang) : nothing}
+    ${
+      phase.name === 'kiosk'
+        ? html`<kiosk-overlay
+            .phase=${phase.presence}
+            .secondsLeft=${kioskSecondsLeft}
+            .lang=${lang}
+          ></kiosk-overlay>`
+        : nothing
+    }
+    ${state.load === 'loading' ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+    <about-panel
+      .story=${story}
+      .lang=${lang}
+      .open=${state.about}
+      .linksNavigate=${!kiosk}
+    ></about-panel>
+    <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(lang)}>
+      ${announcementOf(state, story)}
+    </div>
+  `;
+}
