@@ -3,6 +3,9 @@
 // controller listens to what the panel and card send up.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FeatureIndex } from '../geo/feature-index';
+import { USER_GROUP } from '../geo/manifest';
+import type { LayerGroupInfo } from '../story/load-story';
+import { strings } from '../i18n/strings';
 import type { ExploreView } from '../map/map-view';
 import type { Story } from '../story/model';
 import { localize } from '../story/model';
@@ -19,6 +22,7 @@ export function stepsShowing(story: Story, id: string) {
 
 export function renderExploreView(
   story: Story,
+  groups: readonly LayerGroupInfo[],
   index: FeatureIndex,
   view: ExploreView,
   lang: Lang,
@@ -43,6 +47,10 @@ export function renderExploreView(
   return html`<aside class="explore">
       <explore-panel
         .layers=${layers}
+        .groups=${[
+          ...groups.map((g) => ({ id: g.id, title: localize(g.title, lang) })),
+          { id: USER_GROUP, title: strings(lang).yourData },
+        ]}
         .visible=${view.layers}
         .year=${view.year}
         .first=${story.firstYear}

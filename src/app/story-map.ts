@@ -279,7 +279,7 @@ export class StoryMap extends LitElement {
   override render() {
     return renderStoryMap({
       state: this.#state,
-      story: this.#session.loaded?.story,
+      loaded: this.#session.loaded,
       index: this.#session.index,
       kioskSecondsLeft: this.#kiosk.secondsLeft,
     });

@@ -2,7 +2,7 @@
 // The children send what the reader does up as `ui-` events (src/ui/events.ts).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FeatureIndex } from '../geo/feature-index';
-import type { Story } from '../story/model';
+import type { LoadedStory } from '../story/load-story';
 import { localize } from '../story/model';
 import { langTag, strings } from '../i18n/strings';
 import type { AppState } from './app-state';
@@ -19,17 +19,18 @@ import '../ui/story-text';
 
 export interface StoryMapViewInput {
   state: AppState;
-  story: Story | undefined;
+  loaded: LoadedStory | undefined;
   index: FeatureIndex | undefined;
   kioskSecondsLeft: number;
 }
 
 export function renderStoryMap({
   state,
-  story,
+  loaded,
   index,
   kioskSecondsLeft,
 }: StoryMapViewInput): TemplateResult {
+  const story = loaded?.story;
   const lang = state.lang;
   const t = strings(lang);
   const step = story?.steps[state.step];
@@ -93,7 +94,11 @@ export function renderStoryMap({
             ></timeline-bar>`
         : nothing
     }
-    ${story && index && view.kind === 'explore' ? renderExploreView(story, index, view, lang) : nothing}
+    ${
+      story && index && view.kind === 'explore'
+        ? renderExploreView(story, loaded.groups, index, view, lang)
+        : nothing
+    }
     ${
       phase.name === 'kiosk'
         ? html`<kiosk-overlay

@@ -1,21 +1,33 @@
 // A reader's own GeoJSON file, made into a layer: parsed, checked, given ids. Pure.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ManifestLayer } from './manifest';
+import { USER_GROUP, type ManifestLayer } from './manifest';
 import { validateFeatureCollection } from './validate-geojson';
 import { formatError } from '../story/errors';
+import { jsonErrorLine, jsonLineOf, withLines } from '../story/parse-text';
 
 const USER_COLOURS = ['#9333ea', '#0891b2', '#65a30d', '#db2777', '#ca8a04'];
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
 
 export type UserLayerResult =
-  | { ok: true; meta: ManifestLayer; data: FeatureCollection }
-  | { ok: false; messages: string[] };
+  { ok: true; meta: ManifestLayer; data: FeatureCollection } | { ok: false; messages: string[] };
 
 function asFeatureCollection(data: unknown): unknown {
   const d = data as { type?: unknown } | null;
-  if (d && typeof d === 'object' && d.type === 'Feature') return { type: 'FeatureCollection', features: [d] };
+  if (d && typeof d === 'object' && d.type === 'Feature')
+    return { type: 'FeatureCollection', features: [d] };
   if (d && typeof d === 'object' && typeof d.type === 'string' && GEOMETRY_TYPES.has(d.type)) {
-    return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: d, properties: {} }] };
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: d, properties: {} }],
+    };
   }
   return data;
 }
@@ -28,7 +40,9 @@ function dominantKind(features: Feature[]): ManifestLayer['kind'] {
     else if (t.includes('LineString')) count.line += 1;
     else if (t.includes('Polygon')) count.polygon += 1;
   }
-  return (Object.entries(count).sort((a, b) => b[1] - a[1])[0]![0] as ManifestLayer['kind']) ?? 'point';
+  return (
+    (Object.entries(count).sort((a, b) => b[1] - a[1])[0]![0] as ManifestLayer['kind']) ?? 'point'
+  );
 }
 
 /**
@@ -36,17 +50,31 @@ function dominantKind(features: Feature[]): ManifestLayer['kind'] {
  * id so they never collide with the story's. Original ids stay in `source_id`.
  */
 export function userLayerFromText(text: string, fileName: string, n: number): UserLayerResult {
+  // Minified files are one line: a line number would say nothing there.
+  const multiline = text.trim().includes('\n');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return { ok: false, messages: [`${fileName}: not valid JSON (${(err as Error).message})`] };
+    const line = multiline ? jsonErrorLine(text, err) : undefined;
+    const where = line !== undefined ? `${fileName}:${line}` : fileName;
+    return { ok: false, messages: [`${where}: not valid JSON (${(err as Error).message})`] };
   }
-  const checked = validateFeatureCollection(asFeatureCollection(parsed), fileName, { contract: false, winding: false });
-  if (!checked.ok) return { ok: false, messages: checked.errors.map(formatError) };
+  const checked = validateFeatureCollection(asFeatureCollection(parsed), fileName, {
+    contract: false,
+    winding: false,
+  });
+  if (!checked.ok) {
+    // A bare Feature or geometry was wrapped: its paths are not the file's, so no lines.
+    const wrapped = asFeatureCollection(parsed) !== parsed;
+    const errors =
+      wrapped || !multiline ? checked.errors : withLines(checked.errors, jsonLineOf(text));
+    return { ok: false, messages: errors.map(formatError) };
+  }
   const layerId = `user-${n}`;
   const features = checked.value.features.filter((f) => f.geometry !== null);
-  if (!features.length) return { ok: false, messages: [`${fileName}: has no features with a geometry`] };
+  if (!features.length)
+    return { ok: false, messages: [`${fileName}: has no features with a geometry`] };
   const data: FeatureCollection = {
     type: 'FeatureCollection',
     features: features.map((f, i) => {
@@ -68,7 +96,7 @@ export function userLayerFromText(text: string, fileName: string, n: number): Us
     id: layerId,
     file: fileName.replace(/[^\w.-]/g, '_').replace(/^(?!.*\.(geo)?json$)(.*)$/, '$2.geojson'),
     kind: dominantKind(data.features),
-    group: 'user',
+    group: USER_GROUP,
     color: USER_COLOURS[(n - 1) % USER_COLOURS.length]!,
     title: { en: fileName, zh: fileName },
   };

@@ -1,8 +1,9 @@
 // RFC 7946 and data-contract checks for GeoJSON layers. Pure: used by `npm run validate`,
 // by the app when it loads a layer and by explore mode for a reader's own file.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { DataError } from '../story/errors';
-import type { Result } from '../story/validate-story';
+import type { DataError } from '../story/errors.ts';
+import type { Result } from '../story/validate-story.ts';
+import { closest } from '../story/did-you-mean.ts';
 
 export interface GeoJsonCheckOptions {
   /** Require our data contract (id, name, kind, description, source, precision_m, years). */
@@ -12,6 +13,19 @@ export interface GeoJsonCheckOptions {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CONTRACT_KEYS = new Set([
+  'id',
+  'name',
+  'name_zh',
+  'name_pinyin',
+  'kind',
+  'description',
+  'description_zh',
+  'source',
+  'precision_m',
+  'since',
+  'until',
+]);
 const MAX_ERRORS = 50;
 
 type Push = (path: string, message: string) => void;
@@ -32,7 +46,14 @@ function checkPosition(p: unknown, path: string, push: Push): boolean {
   }
   const [lng, lat] = p as [number, number];
   if (lng < -180 || lng > 180) push(path, `longitude ${lng} is outside -180…180`);
-  if (lat < -90 || lat > 90) push(path, `latitude ${lat} is outside -90…90`);
+  if (lat < -90 || lat > 90) {
+    // Coordinates copied from a map site come as "latitude, longitude".
+    const swapped = Math.abs(lng) <= 90 && Math.abs(lat) <= 180;
+    push(
+      path,
+      `latitude ${lat} is outside -90…90${swapped ? ` (this looks like [latitude, longitude]; GeoJSON wants [${lat}, ${lng}]: longitude first)` : ''}`,
+    );
+  }
   return true;
 }
 
@@ -47,7 +68,12 @@ export function ringSignedArea(ring: Position[]): number {
   return sum;
 }
 
-function checkPositions(coords: unknown, path: string, min: number, push: Push): coords is Position[] {
+function checkPositions(
+  coords: unknown,
+  path: string,
+  min: number,
+  push: Push,
+): coords is Position[] {
   if (!Array.isArray(coords)) {
     push(path, 'coordinates must be an array');
     return false;
@@ -72,7 +98,8 @@ function checkPolygon(rings: unknown, path: string, opts: GeoJsonCheckOptions, p
     }
     if (opts.winding && ring.length >= 4) {
       const area = ringSignedArea(ring);
-      if (r === 0 && area < 0) push(rp, 'exterior ring must be counter-clockwise (RFC 7946 right-hand rule)');
+      if (r === 0 && area < 0)
+        push(rp, 'exterior ring must be counter-clockwise (RFC 7946 right-hand rule)');
       if (r > 0 && area > 0) push(rp, 'hole must be clockwise (RFC 7946 right-hand rule)');
     }
   });
@@ -110,7 +137,10 @@ function checkGeometry(g: unknown, path: string, opts: GeoJsonCheckOptions, push
       break;
     case 'GeometryCollection':
       if (!Array.isArray(geom.geometries)) push(`${path}.geometries`, 'must be an array');
-      else geom.geometries.forEach((sub, i) => checkGeometry(sub, `${path}.geometries[${i}]`, opts, push));
+      else
+        geom.geometries.forEach((sub, i) =>
+          checkGeometry(sub, `${path}.geometries[${i}]`, opts, push),
+        );
       break;
     default:
       push(`${path}.type`, `unknown geometry type ${JSON.stringify(geom.type)}`);
@@ -128,16 +158,27 @@ function checkYear(value: unknown, path: string, push: Push): number | undefined
 
 function checkContract(props: Record<string, unknown>, path: string, push: Push) {
   const requiredText = ['id', 'name', 'kind', 'description', 'description_zh', 'source'];
+  // Only names that are not contract properties themselves can be misspellings of one.
+  const present = Object.keys(props).filter((k) => !CONTRACT_KEYS.has(k));
+  /** A required property that is missing may be there under a misspelt name. */
+  const misspelt = (key: string) => {
+    if (key in props) return '';
+    const near = closest(key, present);
+    return near !== undefined ? ` (found "${near}": a typo?)` : '';
+  };
   for (const key of requiredText) {
     const value = props[key];
-    if (typeof value !== 'string' || value.trim() === '') push(`${path}.${key}`, 'is required (text)');
+    if (typeof value !== 'string' || value.trim() === '')
+      push(`${path}.${key}`, `is required (text)${misspelt(key)}`);
   }
-  if (typeof props.id === 'string' && !KEBAB.test(props.id)) push(`${path}.id`, 'must be kebab-case');
+  if (typeof props.id === 'string' && !KEBAB.test(props.id))
+    push(`${path}.id`, 'must be kebab-case');
   for (const key of ['name_zh', 'name_pinyin']) {
-    if (props[key] !== undefined && typeof props[key] !== 'string') push(`${path}.${key}`, 'must be text');
+    if (props[key] !== undefined && typeof props[key] !== 'string')
+      push(`${path}.${key}`, 'must be text');
   }
   if (typeof props.precision_m !== 'number' || !(props.precision_m >= 0)) {
-    push(`${path}.precision_m`, 'is required (metres, a number ≥ 0)');
+    push(`${path}.precision_m`, `is required (metres, a number ≥ 0)${misspelt('precision_m')}`);
   }
 }
 
@@ -176,7 +217,11 @@ export function validateFeatureCollection(
     if (!('geometry' in feature)) push(`${fp}.geometry`, 'is required (may be null)');
     else checkGeometry(feature.geometry as Geometry | null, `${fp}.geometry`, opts, push);
     const props = feature.properties;
-    if (props !== null && props !== undefined && (typeof props !== 'object' || Array.isArray(props))) {
+    if (
+      props !== null &&
+      props !== undefined &&
+      (typeof props !== 'object' || Array.isArray(props))
+    ) {
       push(`${fp}.properties`, 'must be an object or null');
       return;
     }

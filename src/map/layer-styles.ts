@@ -9,6 +9,9 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { ManifestLayer } from '../geo/manifest';
 import { BASEMAP_FONT_REGULAR } from './basemap-style';
+import { yearFilter } from './year-filter';
+
+export { yearFilter };
 
 export type Lang = 'en' | 'zh';
 
@@ -36,16 +39,6 @@ const POLYGONS: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
 const LINES: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
 const POINTS: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const NOT_LINES: FilterSpecification = ['!=', ['geometry-type'], 'LineString'];
-
-/** Features that existed in `year`: `since` <= year <= `until`, absent bounds are open. */
-export function yearFilter(year: number | undefined): FilterSpecification {
-  if (year === undefined) return ['literal', true] as unknown as FilterSpecification;
-  return [
-    'all',
-    ['<=', ['to-number', ['coalesce', ['get', 'since'], -100000]], year],
-    ['>=', ['to-number', ['coalesce', ['get', 'until'], 100000]], year],
-  ];
-}
 
 /** Which geometry each style layer draws; the year filter is combined with it. */
 export function geometryFilters(layerId: string): Record<string, FilterSpecification> {
@@ -211,8 +204,8 @@ export function storyLayers(
       id: ids.label,
       type: 'symbol',
       source,
-      // Beijing's many small places would crowd the world and China views: label them close up.
-      ...(meta.group === 'beijing' ? { minzoom: 10 } : {}),
+      // A layer of many small places declares from which zoom its labels would not crowd.
+      ...(meta.labelMinzoom !== undefined ? { minzoom: meta.labelMinzoom } : {}),
       filter: combinedFilter(filters[ids.label]!, year),
       layout: {
         ...hidden,

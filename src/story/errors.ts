@@ -10,6 +10,11 @@ export interface DataError {
   /** 1-based line in the file where the parser could tell. */
   line?: number;
   message: string;
+  /**
+   * `warning` for advice about something that runs but is probably not what the author meant
+   * (a list without its blank line, a place far from all others); errors otherwise.
+   */
+  severity?: 'error' | 'warning';
 }
 
 export function formatPath(segments: readonly (string | number)[]): string {
@@ -24,8 +29,11 @@ export function formatError(e: DataError): string {
     e.stepId !== undefined ? `step "${e.stepId}"` : undefined,
     e.path ? e.path : undefined,
   ].filter(Boolean);
-  return `${where.join(' › ')}: ${e.message}`;
+  const prefix = e.severity === 'warning' ? 'warning: ' : '';
+  return `${where.join(' › ')}: ${prefix}${e.message}`;
 }
+
+export const isWarning = (e: DataError): boolean => e.severity === 'warning';
 
 export class DataErrors extends Error {
   constructor(readonly errors: DataError[]) {

@@ -1,5 +1,5 @@
 // The validated, normalised story the app runs on: every default applied, every URL resolved.
-import type { Lang, LocalTextValue } from './schema';
+import type { Lang, LocalTextValue } from './schema.ts';
 
 export type LocalText = LocalTextValue;
 
@@ -46,6 +46,13 @@ export interface Step {
   media: Media[];
 }
 
+/** A named period, drawn as a band on the timeline. */
+export interface Era {
+  from: number;
+  to: number;
+  label: LocalText;
+}
+
 export interface ArticleCredit {
   title: string;
   author: string;
@@ -61,10 +68,19 @@ export interface Story {
   title: LocalText;
   subtitle?: LocalText;
   languages: Lang[];
-  layersUrl: string;
+  /** The layer manifest, resolved; absent for a story on the basemap alone. */
+  layersUrl?: string;
+  /**
+   * The story's own basemap (a MapLibre style JSON or a .pmtiles archive), resolved. The app
+   * prefers a basemap given by the page (URL parameter or attribute) and falls back to its
+   * embedded basemap.
+   */
+  basemapUrl?: string;
   article?: ArticleCredit;
   creditsText?: LocalText;
   steps: Step[];
+  /** Named periods in file order (empty when the story declares none). */
+  eras: Era[];
   firstYear: number;
   lastYear: number;
 }

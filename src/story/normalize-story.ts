@@ -1,14 +1,34 @@
 // Applies defaults and resolves URLs, so the rest of the app never needs to know which
 // fields a story left out.
-import type { AnimationFile, CameraFile, StoryFile } from './schema';
-import type { Animation, Camera, Step, Story } from './model';
+import type { AnimationFile, CameraFile, StoryFile } from './schema.ts';
+import type { Animation, Camera, Step, Story } from './model.ts';
 
 export const DEFAULT_DURATION_MS = 3000;
 export const DEFAULT_PADDING_PX = 60;
-const DEFAULT_CAMERA: CameraFile = { center: [116.31, 39.98], zoom: 11 };
+/**
+ * Only for a story the validator would refuse (a step with nothing to frame): the whole
+ * world, so that no place is favoured.
+ */
+const WORLD_CAMERA: CameraFile = { center: [0, 20], zoom: 1 };
 
-function normalizeCamera(camera: CameraFile | undefined, fallback: CameraFile | undefined): Camera {
-  const c = camera ?? fallback ?? DEFAULT_CAMERA;
+/**
+ * A step's camera: its own, else the story's default, else framing what it highlights,
+ * else framing the layers it shows.
+ */
+export function cameraSource(
+  camera: CameraFile | undefined,
+  fallback: CameraFile | undefined,
+  highlight: readonly string[],
+  layers: readonly string[],
+): CameraFile | undefined {
+  if (camera) return camera;
+  if (fallback) return fallback;
+  if (highlight.length) return { fit: [...highlight] };
+  if (layers.length) return { fit: [...layers] };
+  return undefined;
+}
+
+function normalizeCamera(c: CameraFile): Camera {
   return {
     ...(c.fit ? { fit: [...c.fit] } : { center: c.center, zoom: c.zoom }),
     bearing: c.bearing ?? 0,
@@ -35,6 +55,7 @@ export function normalizeStory(file: StoryFile, url: string): Story {
   const steps: Step[] = file.steps.map((s, index) => {
     const [year, yearEnd] = Array.isArray(s.year) ? s.year : [s.year, undefined];
     const highlight = s.highlight ?? [];
+    const layers = unique([...(defaults.layers ?? []), ...(s.layers ?? [])]);
     return {
       id: s.id,
       index,
@@ -43,8 +64,10 @@ export function normalizeStory(file: StoryFile, url: string): Story {
       mapYear: s.mapYear ?? yearEnd ?? year,
       title: s.title,
       body: s.body,
-      camera: normalizeCamera(s.camera, defaults.camera),
-      layers: unique([...(defaults.layers ?? []), ...(s.layers ?? [])]),
+      camera: normalizeCamera(
+        cameraSource(s.camera, defaults.camera, highlight, layers) ?? WORLD_CAMERA,
+      ),
+      layers,
       highlight,
       animations: (s.animations ?? []).map(normalizeAnimation),
       places: s.places ?? highlight,
@@ -58,10 +81,12 @@ export function normalizeStory(file: StoryFile, url: string): Story {
     title: file.title,
     ...(file.subtitle ? { subtitle: file.subtitle } : {}),
     languages: [...file.languages],
-    layersUrl: new URL(file.layers, url).href,
+    ...(file.layers !== undefined ? { layersUrl: new URL(file.layers, url).href } : {}),
+    ...(file.basemap !== undefined ? { basemapUrl: new URL(file.basemap, url).href } : {}),
     ...(file.credits?.article ? { article: file.credits.article } : {}),
     ...(file.credits?.text ? { creditsText: file.credits.text } : {}),
     steps,
+    eras: (file.eras ?? []).map((e) => ({ from: e.from, to: e.to, label: e.label })),
     firstYear: Math.min(...years),
     lastYear: Math.max(...years),
   };

@@ -1,7 +1,7 @@
 // Parses story and data files. JSON is parsed natively; YAML (and line numbers for error
 // messages) load the `yaml` parser lazily, so JSON stories never pay for it.
-import type { DataError } from './errors';
-import type { Result } from './validate-story';
+import type { DataError } from './errors.ts';
+import type { Result } from './validate-story.ts';
 
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
 
@@ -10,7 +10,7 @@ export async function parseDataText(text: string, file: string): Promise<Result<
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
     } catch (err) {
-      const line = await jsonErrorLine(text, err);
+      const line = jsonErrorLine(text, err);
       return {
         ok: false,
         errors: [
@@ -49,16 +49,20 @@ export async function parseDataText(text: string, file: string): Promise<Result<
   }
 }
 
-async function jsonErrorLine(text: string, err: unknown): Promise<number | undefined> {
+export function jsonErrorLine(text: string, err: unknown): number | undefined {
   const m = /position (\d+)/.exec(String((err as Error).message));
   if (!m) return undefined;
   return text.slice(0, Number(m[1])).split('\n').length;
 }
 
-/** Path string such as `steps[3].camera.zoom` back into segments. */
+/**
+ * Path string such as `steps[3].camera.zoom` back into segments. The feature labels that
+ * GeoJSON messages carry (`features[2] (lenovo).geometry`) are not part of the path.
+ */
 export function parsePath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+  const bare = path.replace(/\] \([^()]*\)/g, ']');
+  for (const m of bare.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (m[2] !== undefined) out.push(Number(m[2]));
     else if (m[1] !== undefined) out.push(m[1]);
   }
@@ -82,5 +86,242 @@ export async function addLineNumbers(text: string, errors: DataError[]): Promise
         return { ...e, line: lineCounter.linePos(node.range[0]).line };
     }
     return e;
+  });
+}
+
+// ---- one-pass parsing: a value (when any can be had), syntax errors and a line finder ----
+
+export type LineOf = (path: readonly (string | number)[]) => number | undefined;
+
+export interface ParsedSource {
+  /**
+   * The data, or undefined when none could be read. A YAML file with syntax errors still
+   * gives the document the parser could recover, so the rest of it is checked too.
+   */
+  value: unknown;
+  /** Syntax errors, each with its line. */
+  errors: DataError[];
+  /** 1-based line of the value at `path`, or of its nearest ancestor that exists. */
+  lineOf: LineOf;
+  /** First and last line of that same value (YAML only: where syntax errors can be). */
+  spanOf?: (path: readonly (string | number)[]) => [number, number] | undefined;
+}
+
+const noLines: LineOf = () => undefined;
+
+/** Line starts of a text, for turning offsets into 1-based line numbers. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+const childPath = (parent: string, key: string | number) =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+/**
+ * The offset of every value in a valid JSON text, keyed by its path as `formatPath` writes
+ * it. Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function jsonValueOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const stack: { array: boolean; path: string; index: number }[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (
+      i < text.length &&
+      (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')
+    )
+      i++;
+  };
+  const readString = (): string => {
+    const start = ++i;
+    let escaped = false;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        escaped = true;
+        i++;
+      }
+      i++;
+    }
+    const raw = text.slice(start, i++);
+    if (!escaped) return raw;
+    try {
+      return JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return raw;
+    }
+  };
+  /** After `{` or `,` in an object: reads `"key":` and returns the member's path. */
+  const readKey = (objectPath: string) => {
+    skipSpace();
+    const key = readString();
+    skipSpace();
+    i++; // the colon
+    return childPath(objectPath, key);
+  };
+  let path = '';
+  for (let guard = 0; guard <= text.length; guard++) {
+    skipSpace();
+    if (i >= text.length) break;
+    // Keys like "" or "a.b" can print like another path: the first value keeps it.
+    if (!out.has(path)) out.set(path, i);
+    const c = text[i];
+    let opened = false;
+    if (c === '{' || c === '[') {
+      i++;
+      skipSpace();
+      if (text[i] === (c === '{' ? '}' : ']')) i++;
+      else {
+        const frame = { array: c === '[', path, index: 0 };
+        stack.push(frame);
+        path = frame.array ? childPath(path, 0) : readKey(path);
+        opened = true;
+      }
+    } else if (c === '"') readString();
+    else while (i < text.length && !',]} \n\r\t'.includes(text[i]!)) i++;
+    if (opened) continue;
+    // A value ended: move to the next sibling, closing finished containers on the way.
+    for (;;) {
+      skipSpace();
+      const top = stack[stack.length - 1];
+      if (!top || i >= text.length) return out;
+      if (text[i] === ',') {
+        i++;
+        path = top.array ? childPath(top.path, ++top.index) : readKey(top.path);
+        break;
+      }
+      i++; // `]` or `}`
+      stack.pop();
+    }
+  }
+  return out;
+}
+
+/** A line finder for valid JSON text; the index is built on first use. */
+export function jsonLineOf(text: string): LineOf {
+  let offsets: Map<string, number> | undefined;
+  let lineAt: ((offset: number) => number) | undefined;
+  return (path) => {
+    offsets ??= jsonValueOffsets(text);
+    lineAt ??= lineFinder(text);
+    for (let n = path.length; n >= 0; n--) {
+      const key = path.slice(0, n).reduce<string>((p, k) => childPath(p, k), '');
+      const offset = offsets.get(key);
+      if (offset !== undefined) return lineAt(offset);
+    }
+    return undefined;
+  };
+}
+
+/** The node at `path` in a YAML document, or the nearest ancestor that exists. */
+function nearestNode(
+  doc: import('yaml').Document.Parsed,
+  isNode: typeof import('yaml').isNode,
+  path: readonly (string | number)[],
+) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return node;
+  }
+  return undefined;
+}
+
+/** Parses JSON or YAML for one-pass checking: see ParsedSource. */
+export async function parseSource(text: string, file: string): Promise<ParsedSource> {
+  if (looksLikeJson(text)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (err) {
+      const line = jsonErrorLine(text, err);
+      return {
+        value: undefined,
+        errors: [
+          {
+            file,
+            path: '',
+            ...(line ? { line } : {}),
+            message: `not valid JSON: ${(err as Error).message}`,
+          },
+        ],
+        lineOf: noLines,
+      };
+    }
+    const lineOf = jsonLineOf(text);
+    return { value, errors: [], lineOf };
+  }
+  const { parseDocument, LineCounter, isNode } = await import('yaml');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
+  const errors: DataError[] = doc.errors.map((e) => ({
+    file,
+    path: '',
+    line: lines.linePos(e.pos[0]).line,
+    message: `not valid YAML: ${e.message.split('\n')[0]}${yamlHint(e.code)}`,
+  }));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (err) {
+    // e.g. an alias bomb: refused by the alias limit.
+    errors.push({ file, path: '', message: `not valid YAML: ${(err as Error).message}` });
+    value = undefined;
+  }
+  return {
+    value,
+    errors,
+    lineOf: (path) => {
+      const node = nearestNode(doc, isNode, path);
+      return node?.range ? lines.linePos(node.range[0]).line : undefined;
+    },
+    spanOf: (path) => {
+      const node = nearestNode(doc, isNode, path);
+      if (!node?.range) return undefined;
+      // range[1] is where the value ends; a block ends at the start of the next line.
+      const end = Math.max(node.range[0], node.range[1] - 1);
+      return [lines.linePos(node.range[0]).line, lines.linePos(end).line];
+    },
+  };
+}
+
+/** The usual cause of the yaml package's terser complaints, in an author's terms. */
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return ' (check the indentation: keys of one block must start in the same column)';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return ' (a key must fit on one line; is a colon or an indent missing above?)';
+    case 'TAB_AS_INDENT':
+      return ' (indent with spaces, not tabs)';
+    case 'DUPLICATE_KEY':
+      return ' (the same field is given twice)';
+    default:
+      return '';
+  }
+}
+
+/** Gives each error without a line the line of its path. */
+export function withLines(errors: DataError[], lineOf: LineOf): DataError[] {
+  return errors.map((e) => {
+    if (e.line !== undefined || !e.path) return e;
+    const line = lineOf(parsePath(e.path));
+    return line === undefined ? e : { ...e, line };
   });
 }

@@ -1,7 +1,9 @@
-// <layer-panel>: every layer of the story, grouped, each with a checkbox and a legend swatch
-// in the layer's colour, plus "Add GeoJSON…" for the reader's own file.
+// <layer-panel>: every layer of the story under the groups its manifest declares, each with a
+// checkbox and a legend swatch in the layer's colour, plus "Add GeoJSON…" for the reader's
+// own file. Layers of no group come after the groups.
 //
-// Properties: layers (PanelLayer[]), visible (string[]), lang ('en'|'zh')
+// Properties: layers (PanelLayer[]), groups ({ id, title }[], in order), visible (string[]),
+//             lang ('en'|'zh')
 // Events:     ui-layer-toggle { id, visible }, ui-geojson-file { file }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
@@ -11,7 +13,7 @@ import { styleProps } from './style-props';
 
 export interface PanelLayer {
   id: string;
-  group: string;
+  group?: string;
   kind: 'point' | 'line' | 'polygon';
   color: string;
   title: string;
@@ -21,17 +23,20 @@ export interface PanelLayer {
 export class LayerPanel extends LitElement {
   static override properties = {
     layers: { attribute: false },
+    groups: { attribute: false },
     visible: { attribute: false },
     lang: { type: String },
   };
 
   declare layers: PanelLayer[];
+  declare groups: { id: string; title: string }[];
   declare visible: string[];
   declare lang: Lang;
 
   constructor() {
     super();
     this.layers = [];
+    this.groups = [];
     this.visible = [];
     this.lang = 'en';
   }
@@ -45,41 +50,49 @@ export class LayerPanel extends LitElement {
 
   override render() {
     const t = strings(this.lang);
-    const groups = [...new Set(this.layers.map((l) => l.group))];
     const visible = new Set(this.visible);
+    const declared = new Set(this.groups.map((g) => g.id));
+    const sections = [
+      ...this.groups.map((g) => ({
+        title: g.title,
+        layers: this.layers.filter((l) => l.group === g.id),
+      })),
+      {
+        title: this.groups.length ? t.otherLayers : t.storyLayers,
+        layers: this.layers.filter((l) => l.group === undefined || !declared.has(l.group)),
+      },
+    ].filter((section) => section.layers.length);
     return html`<section lang=${langTag(this.lang)} aria-labelledby="layers-title">
       <h2 id="layers-title">${t.layers}</h2>
-      ${groups.map(
-        (group) =>
+      ${sections.map(
+        (section) =>
           html`<fieldset>
-            <legend>${t.groups[group as keyof typeof t.groups] ?? group}</legend>
-            ${this.layers
-              .filter((l) => l.group === group)
-              .map(
-                (l) =>
-                  html`<label>
-                    <input
-                      type="checkbox"
-                      name="layer"
-                      value=${l.id}
-                      .checked=${visible.has(l.id)}
-                      @change=${(e: Event) =>
-                        emit(this, 'ui-layer-toggle', {
-                          id: l.id,
-                          visible: (e.target as HTMLInputElement).checked,
-                        })}
-                    />
-                    <span
-                      class="swatch ${l.kind}"
-                      ${styleProps({ '--swatch': l.color })}
-                      aria-hidden="true"
-                    ></span>
-                    <span class="text">
-                      <span class="title">${l.title}</span>
-                      ${l.legend ? html`<span class="legend">${l.legend}</span>` : nothing}
-                    </span>
-                  </label>`,
-              )}
+            <legend>${section.title}</legend>
+            ${section.layers.map(
+              (l) =>
+                html`<label>
+                  <input
+                    type="checkbox"
+                    name="layer"
+                    value=${l.id}
+                    .checked=${visible.has(l.id)}
+                    @change=${(e: Event) =>
+                      emit(this, 'ui-layer-toggle', {
+                        id: l.id,
+                        visible: (e.target as HTMLInputElement).checked,
+                      })}
+                  />
+                  <span
+                    class="swatch ${l.kind}"
+                    ${styleProps({ '--swatch': l.color })}
+                    aria-hidden="true"
+                  ></span>
+                  <span class="text">
+                    <span class="title">${l.title}</span>
+                    ${l.legend ? html`<span class="legend">${l.legend}</span>` : nothing}
+                  </span>
+                </label>`,
+            )}
           </fieldset>`,
       )}
       <label class="add">

@@ -47,6 +47,7 @@ function makeStory(count = 4): Story {
     languages: ['en', 'zh'],
     layersUrl: 'https://example.test/geo/layers.json',
     steps,
+    eras: [],
     firstYear: 1980,
     lastYear: 1980 + (count - 1) * 10,
   };

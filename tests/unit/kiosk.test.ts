@@ -33,6 +33,7 @@ const STORY: Story = {
   languages: ['en'],
   layersUrl: 'https://example.test/layers.json',
   steps: [step(0), step(1), step(2)],
+  eras: [],
   firstYear: 2000,
   lastYear: 2000,
 };

@@ -60,3 +60,43 @@ describe('userLayerFromText', () => {
     expect(userLayerFromText('{"hello":1}', 'c.json', 1).ok).toBe(false);
   });
 });
+
+describe('a reader’s file with several lines', () => {
+  it('names the line of the problem', () => {
+    const text = JSON.stringify(
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: {} },
+          { type: 'Feature', geometry: { type: 'Point', coordinates: [2, 95] }, properties: {} },
+        ],
+      },
+      null,
+      2,
+    );
+    // The second feature's coordinates open on the second "coordinates" line.
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('"coordinates"'));
+    const line = lines.findIndex((l, i) => i > first && l.includes('"coordinates"')) + 1;
+    const r = userLayerFromText(text, 'mine.geojson', 1);
+    expect(r).toMatchObject({
+      ok: false,
+      messages: [
+        expect.stringMatching(
+          new RegExp(
+            `^mine.geojson:${line} › features\\[1\\].geometry.coordinates: latitude 95 is outside`,
+          ),
+        ),
+      ],
+    });
+    const broken = userLayerFromText(
+      '{\n  "type": "FeatureCollection",\n  "features" 1\n}',
+      'x.json',
+      1,
+    );
+    expect(broken).toMatchObject({
+      ok: false,
+      messages: [expect.stringMatching(/^x.json:3: not valid JSON/)],
+    });
+  });
+});

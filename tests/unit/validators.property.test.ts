@@ -8,7 +8,15 @@ import { parse } from 'yaml';
 import { validateStory, type Result } from '../../src/story/validate-story';
 import { normalizeStory } from '../../src/story/normalize-story';
 import { validateFeatureCollection } from '../../src/geo/validate-geojson';
-import { addLineNumbers, parseDataText } from '../../src/story/parse-text';
+import {
+  addLineNumbers,
+  jsonValueOffsets,
+  parseDataText,
+  parseSource,
+} from '../../src/story/parse-text';
+import { checkManifest } from '../../src/geo/manifest';
+import { lintStory } from '../../src/story/lint-story';
+import type { DataError } from '../../src/story/errors';
 import { parseInline, parseMarkdown, type Block, type Inline } from '../../src/story/markdown';
 
 const SEED = 20220522;
@@ -560,6 +568,123 @@ describe('Markdown never produces a link that is not http(s)', () => {
         expect(() => (nodes = parseInline(text))).not.toThrow();
         links(nodes).forEach(expectHttp);
       }),
+      params,
+    );
+  });
+});
+
+// ---- (e) the one-pass additions: manifests, warnings, line finding --------------------------
+
+describe('checkManifest never throws', () => {
+  const manifestFixture: unknown = JSON.parse(readFileSync(new URL('layers.json', MINI), 'utf8'));
+
+  it('on random values and on mutations of the fixture manifest', () => {
+    const check = (data: unknown) => {
+      let result: Result<unknown> | undefined;
+      expect(() => (result = checkManifest(data, 'geo/prop.json'))).not.toThrow();
+      expectWellFormed(result!);
+    };
+    check(manifestFixture);
+    fc.assert(fc.property(fc.anything(), check), params);
+    fc.assert(
+      fc.property(mutations, (ms) => check(mutate(manifestFixture, ms))),
+      params,
+    );
+  });
+});
+
+describe('lintStory never throws and only ever warns', () => {
+  it('on mutations of the fixture story and its layers', () => {
+    const layers = geoFixtures.map(([file, data]) => ({ id: file, file, data }));
+    fc.assert(
+      fc.property(mutations, mutations, fc.nat(), (storyMs, layerMs, pick) => {
+        const mutatedLayers = layers.map((l, i) =>
+          i === pick % layers.length ? { ...l, data: mutate(l.data, layerMs) } : l,
+        );
+        let warnings: DataError[] = [];
+        expect(
+          () => (warnings = lintStory(mutate(storyFixture, storyMs), 'prop.yaml', mutatedLayers)),
+        ).not.toThrow();
+        for (const w of warnings) {
+          expect(w.severity).toBe('warning');
+          expect(w.message.length).toBeGreaterThan(0);
+        }
+      }),
+      params,
+    );
+  });
+
+  it('on random values of any kind', () => {
+    fc.assert(
+      fc.property(fc.anything(), exoticValue, (story, layer) => {
+        expect(() =>
+          lintStory(story, 'p.yaml', [{ id: 'x', file: 'x', data: layer }]),
+        ).not.toThrow();
+      }),
+      params,
+    );
+  });
+});
+
+describe('finding lines in JSON', () => {
+  /** Every path of a parsed JSON value, with the value there. */
+  const valuePaths = (root: unknown): [(string | number)[], unknown][] => {
+    const out: [(string | number)[], unknown][] = [[[], root]];
+    const walk = (node: unknown, at: (string | number)[]) => {
+      const entries: [string | number, unknown][] = Array.isArray(node)
+        ? node.map((v, i) => [i, v])
+        : node && typeof node === 'object'
+          ? Object.entries(node)
+          : [];
+      for (const [k, v] of entries) {
+        out.push([[...at, k], v]);
+        walk(v, [...at, k]);
+      }
+    };
+    walk(root, []);
+    return out;
+  };
+
+  it('every value is found where it starts in the text, however the text is laid out', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.constantFrom(0, 1, 2, '\t'),
+        (value, indent) => {
+          const text = JSON.stringify(value, null, indent);
+          const offsets = jsonValueOffsets(text);
+          for (const [path, v] of valuePaths(JSON.parse(text))) {
+            const key = path.reduce<string>(
+              (p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k),
+              '',
+            );
+            // Empty keys and keys with dots or brackets make two paths print alike.
+            if (path.some((k) => typeof k === 'string' && (k === '' || /[.[\]]/.test(k)))) continue;
+            const at = offsets.get(key);
+            expect(at, key).toBeDefined();
+            const rest = text.slice(at);
+            const expected = JSON.stringify(v);
+            if (v === null || typeof v !== 'object') expect(rest.startsWith(expected)).toBe(true);
+            else expect(rest[0]).toBe(Array.isArray(v) ? '[' : '{');
+          }
+        },
+      ),
+      params,
+    );
+  });
+
+  it('parseSource never throws, and its line finder answers with a line or nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        textInput,
+        fc.array(fc.oneof(fc.string(), fc.nat()), { maxLength: 4 }),
+        async (text, path) => {
+          const source = await parseSource(text, 'stories/prop.yaml');
+          for (const e of source.errors) expect(e.line === undefined || e.line >= 1).toBe(true);
+          const line = source.lineOf(path);
+          expect(line === undefined || (Number.isInteger(line) && line >= 1)).toBe(true);
+        },
+      ),
       params,
     );
   });

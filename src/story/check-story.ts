@@ -1,0 +1,319 @@
+// One pass over a story and every file it uses: the story, its layer manifest and each
+// GeoJSON layer are read, parsed and checked, and every independent problem is reported
+// together, each with its file and line (and step and field where there is one). A file
+// that cannot be read or parsed is reported and the others are still checked.
+//
+// `npm run validate`, the build and the app's loader all go through here; the app then runs
+// the story when the story file itself is sound, even if some layer is not.
+// Imports here (and in the modules this reaches) carry their `.ts` extension: the build's
+// Vite config loads this code, and Vite's native config loader resolves no bare paths.
+import type { FeatureCollection } from 'geojson';
+import { DataErrors, type DataError } from './errors.ts';
+import { parsePath, parseSource, withLines, type LineOf, type ParsedSource } from './parse-text.ts';
+import { validateStory } from './validate-story.ts';
+import { checkReferences, type Catalog } from './check-references.ts';
+import { normalizeStory } from './normalize-story.ts';
+import { lintStory, type LintLayer } from './lint-story.ts';
+import type { LocalText, Story } from './model.ts';
+import {
+  checkManifest,
+  manifestGroups,
+  type Manifest,
+  type ManifestLayer,
+} from '../geo/manifest.ts';
+import { validateFeatureCollection } from '../geo/validate-geojson.ts';
+
+export type FetchText = (url: string) => Promise<string>;
+
+export interface LoadedLayer {
+  meta: ManifestLayer;
+  data: FeatureCollection;
+}
+
+/** A heading of the explore panel, as the manifest declares it. */
+export interface LayerGroupInfo {
+  id: string;
+  title: LocalText;
+}
+
+export interface LoadedStory {
+  story: Story;
+  layers: LoadedLayer[];
+  /** The manifest's groups in its order; layers without a group go under a generic heading. */
+  groups: LayerGroupInfo[];
+  catalog: Catalog;
+  /** Non-fatal problems: a layer that could not be loaded, a reference to it. */
+  warnings: DataError[];
+  /** Advice for the author (severity "warning"): see lint-story.ts. */
+  lint: DataError[];
+}
+
+export interface StoryCheck {
+  /** Every error in the story and the files it uses; `npm run validate` fails on any. */
+  errors: DataError[];
+  /** Advice (severity "warning"): things that run but are probably not meant. */
+  warnings: DataError[];
+  /** The story ready to run, when the story file and its manifest are sound. */
+  loaded?: LoadedStory;
+  /** Every file that was read, as messages name it (for a watcher). */
+  files: string[];
+}
+
+/** Shortens absolute URLs on our own origin to paths, for messages. */
+export function displayName(url: string, base: string): string {
+  try {
+    const u = new URL(url, base);
+    const b = new URL('.', base);
+    return u.href.startsWith(b.href) ? u.href.slice(b.href.length) : u.href;
+  } catch {
+    return url;
+  }
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** Reads and parses one file; a failure to fetch becomes an error naming the file. */
+async function readSource(url: string, name: string, fetch: FetchText): Promise<ParsedSource> {
+  let text: string;
+  try {
+    text = await fetch(url);
+  } catch (err) {
+    // Name the file as the author wrote it, not as a full URL.
+    const errors =
+      err instanceof DataErrors
+        ? err.errors.map((e) => ({ ...e, file: name }))
+        : [{ file: name, path: '', message: `could not be read (${String(err)})` }];
+    return { value: undefined, errors, lineOf: () => undefined };
+  }
+  return parseSource(text, name);
+}
+
+/**
+ * Errors that a YAML syntax error caused rather than the author: the parser's recovered
+ * document is wrong right where it stumbled (a misindented field ends up outside its step,
+ * which then "lacks" it), so problems inside a value that holds a syntax error are noise.
+ */
+function dropEchoesOfSyntaxErrors(errors: DataError[], source: ParsedSource): DataError[] {
+  const lines = source.errors.map((e) => e.line).filter((l): l is number => l !== undefined);
+  if (!lines.length) return errors;
+  return errors.filter((e) => {
+    if (!e.path) return true;
+    const span = source.spanOf?.(parsePath(e.path));
+    const [first, last] = span ?? [e.line ?? -1, e.line ?? -1];
+    return !lines.some((l) => l >= first - 1 && l <= last + 1);
+  });
+}
+
+/** Story file first, then the others in the order they were read; by line within a file. */
+function byFileAndLine(errors: DataError[], files: string[]): DataError[] {
+  const rank = (e: DataError) => {
+    const i = files.indexOf(e.file);
+    return i < 0 ? files.length : i;
+  };
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort(
+      (a, b) =>
+        rank(a.e) - rank(b.e) || (a.e.line ?? Infinity) - (b.e.line ?? Infinity) || a.i - b.i,
+    )
+    .map(({ e }) => e);
+}
+
+function catalogOf(
+  layers: { meta: { id: string; file: string }; data: unknown }[],
+  declaredIds: Iterable<string>,
+): { catalog: Catalog; errors: DataError[] } {
+  const featureLayer = new Map<string, string>();
+  const errors: DataError[] = [];
+  for (const { meta, data } of layers) {
+    const features = isRecord(data) && Array.isArray(data.features) ? data.features : [];
+    features.forEach((f: unknown, i) => {
+      const id = isRecord(f) && isRecord(f.properties) ? f.properties.id : undefined;
+      if (typeof id !== 'string') return;
+      const other = featureLayer.get(id);
+      if (other !== undefined && other !== meta.id) {
+        errors.push({
+          file: meta.file,
+          path: `features[${i}].properties.id`,
+          message: `id "${id}" is also used in layer "${other}"`,
+        });
+      } else featureLayer.set(id, meta.id);
+    });
+  }
+  return { catalog: { layerIds: new Set(declaredIds), featureLayer }, errors };
+}
+
+/** Builds the catalog of loaded layers; duplicate feature ids across layers are errors. */
+export function buildCatalog(layers: LoadedLayer[]): { catalog: Catalog; errors: DataError[] } {
+  return catalogOf(
+    layers.map((l) => ({ meta: l.meta, data: l.data })),
+    layers.map((l) => l.meta.id),
+  );
+}
+
+interface ReadLayer {
+  meta: { id: string; file: string };
+  /** The manifest entry, when it is valid. */
+  entry?: ManifestLayer;
+  name: string;
+  source: ParsedSource;
+  /** The layer as the app would run it: only when its file is valid. */
+  valid?: FeatureCollection;
+  errors: DataError[];
+}
+
+export async function checkStory(url: string, base: string, fetch: FetchText): Promise<StoryCheck> {
+  const storyName = displayName(url, base);
+  const storyUrl = new URL(url, base).href;
+  const files = [storyName];
+  const errors: DataError[] = [];
+  const warnings: DataError[] = [];
+
+  // ---- the story file --------------------------------------------------------------------
+  const storySource = await readSource(storyUrl, storyName, fetch);
+  const raw = storySource.value;
+  const validated = raw === undefined ? undefined : validateStory(raw, storyName);
+  const storyErrors = [
+    ...storySource.errors,
+    ...dropEchoesOfSyntaxErrors(
+      withLines(validated && !validated.ok ? validated.errors : [], storySource.lineOf),
+      storySource,
+    ),
+  ];
+  errors.push(...storyErrors);
+  const story = isRecord(raw) ? raw : undefined;
+
+  // ---- the manifest ----------------------------------------------------------------------
+  let manifestUrl: string | undefined;
+  if (story && typeof story.layers === 'string' && story.layers.trim()) {
+    try {
+      manifestUrl = new URL(story.layers, storyUrl).href;
+    } catch {
+      manifestUrl = undefined; // the schema has said so
+    }
+  }
+  let manifest: Manifest | undefined;
+  let manifestRaw: unknown;
+  let manifestOk = true;
+  const readLayers: ReadLayer[] = [];
+  if (manifestUrl) {
+    const manifestName = displayName(manifestUrl, base);
+    files.push(manifestName);
+    const source = await readSource(manifestUrl, manifestName, fetch);
+    manifestRaw = source.value;
+    const checked =
+      source.value === undefined ? undefined : checkManifest(source.value, manifestName);
+    const problems = [
+      ...source.errors,
+      ...withLines(checked && !checked.ok ? checked.errors : [], source.lineOf),
+    ];
+    errors.push(...problems);
+    manifestOk = problems.length === 0 && checked !== undefined && checked.ok;
+    if (checked?.ok) manifest = checked.value;
+
+    // Every entry that names an id and a file is read, even when another entry is broken.
+    const entries =
+      isRecord(manifestRaw) && Array.isArray(manifestRaw.layers) ? manifestRaw.layers : [];
+    const seenIds = new Set<string>();
+    const toRead = entries.flatMap(
+      (e: unknown, i): { meta: { id: string; file: string }; index: number }[] =>
+        isRecord(e) && typeof e.id === 'string' && typeof e.file === 'string' && !seenIds.has(e.id)
+          ? (seenIds.add(e.id), [{ meta: { id: e.id, file: e.file }, index: i }])
+          : [],
+    );
+    readLayers.push(
+      ...(await Promise.all(
+        toRead.map(async ({ meta, index }): Promise<ReadLayer> => {
+          let fileUrl: string;
+          try {
+            fileUrl = new URL(meta.file, manifestUrl).href;
+          } catch {
+            fileUrl = meta.file;
+          }
+          const name = displayName(fileUrl, base);
+          const layerSource = await readSource(fileUrl, name, fetch);
+          const layerErrors = [...layerSource.errors];
+          let valid: FeatureCollection | undefined;
+          if (layerSource.value !== undefined) {
+            const geo = validateFeatureCollection(layerSource.value, name, {
+              contract: true,
+              winding: true,
+            });
+            if (geo.ok) valid = geo.value;
+            else layerErrors.push(...withLines(geo.errors, layerSource.lineOf));
+          }
+          const entry = manifest?.layers[index];
+          return {
+            meta: { id: meta.id, file: name },
+            ...(entry ? { entry } : {}),
+            name,
+            source: layerSource,
+            ...(valid ? { valid } : {}),
+            errors: layerErrors,
+          };
+        }),
+      )),
+    );
+    for (const l of readLayers) {
+      files.push(l.name);
+      errors.push(...l.errors);
+    }
+  }
+
+  // ---- across files ----------------------------------------------------------------------
+  const lineOfFile = new Map<string, LineOf>([[storyName, storySource.lineOf]]);
+  for (const l of readLayers) lineOfFile.set(l.name, l.source.lineOf);
+  const located = (list: DataError[]) =>
+    list.map((e) => withLines([e], lineOfFile.get(e.file) ?? (() => undefined))[0]!);
+
+  const parsedLayers = readLayers.filter((l) => l.source.value !== undefined);
+  const declaredIds = readLayers.map((l) => l.meta.id);
+  // Checking uses every layer that parsed, so a feature in a layer with some other problem
+  // is still found; references cannot be judged for features of a layer that did not parse.
+  const { catalog: checkCatalog, errors: idErrors } = catalogOf(
+    parsedLayers.map((l) => ({ meta: l.meta, data: l.source.value })),
+    declaredIds,
+  );
+  const referenceErrors = story
+    ? located(
+        checkReferences(story, checkCatalog, storyName, {
+          featuresComplete: parsedLayers.length === readLayers.length,
+        }),
+      )
+    : [];
+  errors.push(...located(idErrors), ...referenceErrors);
+
+  if (story) {
+    const lintLayers: LintLayer[] = parsedLayers.map((l) => ({
+      id: l.meta.id,
+      file: l.name,
+      data: l.source.value,
+    }));
+    warnings.push(...located(lintStory(story, storyName, lintLayers)));
+  }
+
+  // ---- what the app runs -----------------------------------------------------------------
+  let loaded: LoadedStory | undefined;
+  if (validated?.ok && storySource.errors.length === 0 && manifestOk) {
+    const layers: LoadedLayer[] = readLayers.flatMap((l) =>
+      l.valid && l.entry ? [{ meta: l.entry, data: l.valid }] : [],
+    );
+    const { catalog } = buildCatalog(layers);
+    const layerProblems = readLayers.flatMap((l) => l.errors);
+    loaded = {
+      story: normalizeStory(validated.value, storyUrl),
+      layers,
+      groups: manifest ? manifestGroups(manifest) : [],
+      catalog,
+      warnings: [...layerProblems, ...located(idErrors), ...referenceErrors],
+      lint: warnings,
+    };
+  }
+  return {
+    errors: byFileAndLine(errors, files),
+    warnings: byFileAndLine(warnings, files),
+    files,
+    ...(loaded ? { loaded } : {}),
+  };
+}
