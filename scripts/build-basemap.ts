@@ -1,5 +1,7 @@
-// Builds the embedded, offline basemap: three compact GeoJSON files (world, China, Beijing)
-// under public/basemap/, and the fonts the basemap style names under public/fonts/.
+// Builds the embedded, offline basemap: four compact GeoJSON files (world, China, Beijing and
+// street-level Haidian) under public/basemap/, and the fonts the basemap style names under
+// public/fonts/. The Haidian streets come from geo/basemap/haidian-streets.geojson, which
+// scripts/build-haidian.ts writes.
 //
 //   npx tsx scripts/build-basemap.ts
 //
@@ -831,6 +833,7 @@ const KEPT_PROPS = [
   'since',
   'until',
   'rank',
+  'colour',
 ];
 
 function buildBeijing(adm: Adm1): { fc: FeatureCollection; used: string[]; missing: string[] } {
@@ -903,6 +906,47 @@ function buildBeijing(adm: Adm1): { fc: FeatureCollection; used: string[]; missi
     }
   }
   return { fc: { type: 'FeatureCollection', features }, used, missing };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale 4: street-level Haidian (zoom 11-16): subway, roads, neighbourhoods, parks
+// ---------------------------------------------------------------------------------------------
+
+const HAIDIAN_STREETS_INPUT = 'geo/basemap/haidian-streets.geojson';
+
+/** Each kind in the source file becomes the `layer` basemap-style.ts filters on. */
+const HAIDIAN_LAYERS: Record<string, string> = {
+  'subway-line': 'subway-line',
+  'subway-station': 'subway-station',
+  road: 'road',
+  neighbourhood: 'neighbourhood',
+  park: 'park',
+};
+
+function buildHaidianStreets(): FeatureCollection {
+  const file = path.join(ROOT, HAIDIAN_STREETS_INPUT);
+  if (!existsSync(file)) {
+    console.warn(`warning: ${HAIDIAN_STREETS_INPUT} not found: run scripts/build-haidian.ts`);
+    return { type: 'FeatureCollection', features: [] };
+  }
+  const fc = readJson<FeatureCollection>(file);
+  const features: Feature[] = [];
+  for (const f of fc.features) {
+    const kind = String(f.properties?.kind);
+    const layer = HAIDIAN_LAYERS[kind];
+    if (!layer || !f.geometry) throw new Error(`${HAIDIAN_STREETS_INPUT}: unexpected kind ${kind}`);
+    const props: Props = { layer };
+    for (const k of KEPT_PROPS) {
+      const v = f.properties?.[k];
+      if (v !== undefined && v !== null && typeof v !== 'object') props[k] = v as string | number;
+    }
+    // interchanges are labelled first and from a lower zoom than the other stations
+    if (kind === 'subway-station')
+      props.rank = String(f.properties?.lines ?? '').includes(',') ? 1 : 2;
+    const g = roundGeometry(f.geometry, BEIJING_PRECISION);
+    if (g) features.push(feature(g, props));
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1068,6 +1112,7 @@ function main() {
   total += write('world.geojson', buildWorld());
   total += write('china.geojson', buildChina(adm));
   total += write('beijing.geojson', beijing.fc);
+  total += write('haidian-streets.geojson', buildHaidianStreets());
   console.log(`total ${(total / 1024).toFixed(1)} KB gzip`);
   if (beijing.missing.length) console.warn(`warning: skipped ${beijing.missing.join(', ')}`);
   buildFonts();

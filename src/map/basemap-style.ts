@@ -12,13 +12,19 @@
 //           province-label (also Hong Kong, Macao), island-label (Taiwan)
 //   beijing (zoom 8-15): municipality, district (+ district-label), ring-road, water,
 //           landmark (+ landmark-label for landmark areas)
+//   haidian (zoom 11-16, street level): subway-line, subway-station, road, neighbourhood, park
+//
+// Subway lines, stations and roads carry `since` / `until` years: `basemapYearFilters(year)`
+// gives the filters that show the network and the street names of that year.
 import type {
   ExpressionSpecification,
+  FilterSpecification,
   FontFacesSpecification,
   LayerSpecification,
   SourceSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
+import { yearFilter } from './year-filter';
 
 export type BasemapLang = 'en' | 'zh';
 
@@ -53,6 +59,11 @@ export const BASEMAP_PALETTE = {
   textSea: '#7b93a3',
   halo: '#f5f2eb',
   haloSea: '#dfe7ec',
+  park: '#e4e9d6',
+  streetCasing: '#ddd6ca',
+  station: '#ffffff',
+  stationStroke: '#8d867c',
+  textStreet: '#8a837a',
 } as const satisfies Record<string, `#${string}`>;
 
 export type BasemapPalette = typeof BASEMAP_PALETTE;
@@ -65,6 +76,7 @@ export const BASEMAP_SOURCE_IDS = {
   world: 'basemap-world',
   china: 'basemap-china',
   beijing: 'basemap-beijing',
+  haidian: 'basemap-haidian',
 } as const;
 
 /** The data files, relative to the app's base URL (they live under public/). */
@@ -72,6 +84,7 @@ export const BASEMAP_DATA_FILES = {
   [BASEMAP_SOURCE_IDS.world]: 'basemap/world.geojson',
   [BASEMAP_SOURCE_IDS.china]: 'basemap/china.geojson',
   [BASEMAP_SOURCE_IDS.beijing]: 'basemap/beijing.geojson',
+  [BASEMAP_SOURCE_IDS.haidian]: 'basemap/haidian-streets.geojson',
 } as const;
 
 export const BASEMAP_FONT_FACES_FILE = 'fonts/font-faces.json';
@@ -84,10 +97,28 @@ export const BASEMAP_LABEL_LAYER_IDS = [
   'basemap-province-label',
   'basemap-water-label',
   'basemap-waterway-label',
+  'basemap-road-label',
   'basemap-ring-road-label',
+  'basemap-neighbourhood-label',
   'basemap-district-label',
+  'basemap-station-label',
   'basemap-landmark-label',
 ] as const;
+
+/**
+ * The style layers whose features have years (subway, stations, street names): the map
+ * controller sets their filters from `basemapYearFilters` whenever the year changes.
+ */
+export const BASEMAP_YEAR_FILTERED_LAYER_IDS = [
+  'basemap-road-casing',
+  'basemap-road',
+  'basemap-subway-line',
+  'basemap-subway-station',
+  'basemap-road-label',
+  'basemap-station-label',
+] as const;
+
+export type BasemapYearFilteredLayerId = (typeof BASEMAP_YEAR_FILTERED_LAYER_IDS)[number];
 
 /** The lowest basemap label layer: add story layers before it to keep basemap labels on top. */
 export const BASEMAP_FIRST_LABEL_LAYER_ID = BASEMAP_LABEL_LAYER_IDS[0];
@@ -152,13 +183,45 @@ const POLYGON: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const LINE: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 
+/** What each year-filtered layer draws, before the year is applied. */
+const YEAR_LAYER_BASE: Record<BasemapYearFilteredLayerId, ExpressionSpecification> = {
+  'basemap-road-casing': isLayer('road'),
+  'basemap-road': isLayer('road'),
+  'basemap-subway-line': isLayer('subway-line'),
+  'basemap-subway-station': isLayer('subway-station'),
+  'basemap-road-label': ['all', isLayer('road'), ['has', 'name']],
+  // interchanges from zoom 12, the other stations from 13.5
+  'basemap-station-label': [
+    'all',
+    isLayer('subway-station'),
+    ['any', ['==', ['get', 'rank'], 1], ['>=', ['zoom'], 14]],
+  ],
+};
+
+/**
+ * The filter of every year-filtered basemap layer for `year` (undefined: no year, show all).
+ * Apply with `map.setFilter(id, filter)` for each entry.
+ */
+export function basemapYearFilters(
+  year: number | undefined,
+): Record<BasemapYearFilteredLayerId, FilterSpecification> {
+  const out = {} as Record<BasemapYearFilteredLayerId, FilterSpecification>;
+  for (const id of BASEMAP_YEAR_FILTERED_LAYER_IDS) {
+    out[id] = (
+      year === undefined ? YEAR_LAYER_BASE[id] : ['all', YEAR_LAYER_BASE[id], yearFilter(year)]
+    ) as FilterSpecification;
+  }
+  return out;
+}
+
 /** The style layers, bottom to top. Language only changes the labels' `text-field`. */
 export function basemapLayers(
   lang: BasemapLang,
   palette: BasemapPalette = BASEMAP_PALETTE,
 ): LayerSpecification[] {
-  const { world, china, beijing } = BASEMAP_SOURCE_IDS;
+  const { world, china, beijing, haidian } = BASEMAP_SOURCE_IDS;
   const text = labelTextField(lang);
+  const byYear = basemapYearFilters(undefined);
   const halo = { 'text-halo-color': palette.halo, 'text-halo-width': 1.4, 'text-halo-blur': 0.4 };
   return [
     { id: 'basemap-background', type: 'background', paint: { 'background-color': palette.sea } },
@@ -179,6 +242,17 @@ export function basemapLayers(
       paint: {
         'fill-color': palette.districtFill,
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8.5, 0, 10, 0.7],
+      },
+    },
+    {
+      id: 'basemap-park',
+      type: 'fill',
+      source: haidian,
+      minzoom: 10,
+      filter: isLayer('park'),
+      paint: {
+        'fill-color': palette.park,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0, 11.5, 1],
       },
     },
     {
@@ -258,6 +332,33 @@ export function basemapLayers(
       },
     },
     {
+      // arterial streets: a light casing from zoom 12, the white core once there is room
+      id: 'basemap-road-casing',
+      type: 'line',
+      source: haidian,
+      minzoom: 11.5,
+      filter: byYear['basemap-road-casing'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': palette.streetCasing,
+        'line-width': ['interpolate', ['exponential', 1.5], ['zoom'], 12, 1.5, 14, 6, 16, 14],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11.5, 0, 12.5, 1],
+      },
+    },
+    {
+      id: 'basemap-road',
+      type: 'line',
+      source: haidian,
+      minzoom: 12.5,
+      filter: byYear['basemap-road'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': palette.road,
+        'line-width': ['interpolate', ['exponential', 1.5], ['zoom'], 13, 2, 14, 4.2, 16, 11],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 12.5, 0, 13.2, 1],
+      },
+    },
+    {
       id: 'basemap-ring-road-casing',
       type: 'line',
       source: beijing,
@@ -283,6 +384,35 @@ export function basemapLayers(
         'line-color': palette.road,
         'line-width': ['interpolate', ['exponential', 1.5], ['zoom'], 11, 0.8, 12, 2, 15, 6.5],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 0, 11.5, 1],
+      },
+    },
+    {
+      // thin and muted in the operator's colours: context, not a transit map
+      id: 'basemap-subway-line',
+      type: 'line',
+      source: haidian,
+      minzoom: 11,
+      filter: byYear['basemap-subway-line'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': ['to-color', ['get', 'colour'], palette.stationStroke],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.8, 14, 1.5, 16, 2.5],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0, 12, 0.55, 15, 0.7],
+      },
+    },
+    {
+      id: 'basemap-subway-station',
+      type: 'circle',
+      source: haidian,
+      minzoom: 12.5,
+      filter: byYear['basemap-subway-station'],
+      paint: {
+        'circle-color': palette.station,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12.5, 1.6, 14, 2.6, 16, 4],
+        'circle-stroke-color': palette.stationStroke,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 12.5, 0.6, 15, 1.1],
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 12.5, 0, 13, 1],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 12.5, 0, 13, 1],
       },
     },
     {
@@ -404,6 +534,28 @@ export function basemapLayers(
       paint: { ...halo, 'text-color': palette.textSea },
     },
     {
+      id: 'basemap-road-label',
+      type: 'symbol',
+      source: haidian,
+      minzoom: 13,
+      filter: byYear['basemap-road-label'],
+      layout: {
+        'text-field': text,
+        'text-font': BASEMAP_FONT_REGULAR,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10, 16, 12],
+        'symbol-placement': 'line',
+        'symbol-spacing': 300,
+        'text-max-angle': 30,
+        'text-padding': 2,
+      },
+      paint: {
+        ...halo,
+        'text-color': palette.textStreet,
+        'text-halo-color': palette.road,
+        'text-halo-width': 1.5,
+      },
+    },
+    {
       id: 'basemap-ring-road-label',
       type: 'symbol',
       source: beijing,
@@ -422,6 +574,29 @@ export function basemapLayers(
         'text-color': palette.textMuted,
         'text-halo-color': palette.road,
         'text-halo-width': 1.6,
+      },
+    },
+    {
+      // area names in spaced capitals, quieter than place labels and gone at street zooms
+      id: 'basemap-neighbourhood-label',
+      type: 'symbol',
+      source: haidian,
+      minzoom: 12,
+      maxzoom: 16.5,
+      filter: isLayer('neighbourhood'),
+      layout: {
+        'text-field': text,
+        'text-font': BASEMAP_FONT_REGULAR,
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.22,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 12, 10, 15, 12.5],
+        'text-max-width': 7,
+        'text-padding': 4,
+      },
+      paint: {
+        ...halo,
+        'text-color': palette.textMuted,
+        'text-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0, 12.6, 0.9],
       },
     },
     {
@@ -445,6 +620,25 @@ export function basemapLayers(
       },
     },
     {
+      id: 'basemap-station-label',
+      type: 'symbol',
+      source: haidian,
+      minzoom: 13,
+      filter: byYear['basemap-station-label'],
+      layout: {
+        'text-field': text,
+        'text-font': BASEMAP_FONT_REGULAR,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 13, 9.5, 16, 11.5],
+        'text-max-width': 7,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.55,
+        'text-justify': 'auto',
+        'text-padding': 2,
+        'symbol-sort-key': ['to-number', ['coalesce', ['get', 'rank'], 2]],
+      },
+      paint: { ...halo, 'text-color': palette.textStreet },
+    },
+    {
       id: 'basemap-landmark-label',
       type: 'symbol',
       source: beijing,
@@ -464,7 +658,7 @@ export function basemapLayers(
   ];
 }
 
-/** The three GeoJSON sources, with absolute data URLs when `baseUrl` is absolute. */
+/** The four GeoJSON sources, with absolute data URLs when `baseUrl` is absolute. */
 export function basemapSources(baseUrl: string): Record<string, SourceSpecification> {
   const attribution = 'Natural Earth (public domain)';
   return {
@@ -484,6 +678,13 @@ export function basemapSources(baseUrl: string): Record<string, SourceSpecificat
       data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.beijing], baseUrl),
       maxzoom: 16,
       // ring roads and Beijing detail were traced on OpenStreetMap nodes (geo/notes)
+      attribution: '© OpenStreetMap contributors',
+    },
+    [BASEMAP_SOURCE_IDS.haidian]: {
+      type: 'geojson',
+      data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.haidian], baseUrl),
+      maxzoom: 16,
+      // station positions are OpenStreetMap nodes; roads are drawn through them
       attribution: '© OpenStreetMap contributors',
     },
   };

@@ -12,6 +12,8 @@ import {
   BASEMAP_FONT_FACES_FILE,
   BASEMAP_LABEL_LAYER_IDS,
   BASEMAP_PALETTE,
+  BASEMAP_YEAR_FILTERED_LAYER_IDS,
+  basemapYearFilters,
   buildBasemapStyle,
   labelTextField,
   resolveUrl,
@@ -205,6 +207,24 @@ describe('basemap style', () => {
         }
       }
     }
+  });
+
+  it('starts every year-filtered layer with its no-year filter, and keeps filters valid per year', () => {
+    const initial = basemapYearFilters(undefined);
+    for (const id of BASEMAP_YEAR_FILTERED_LAYER_IDS) {
+      const layer = styles.en.layers.find((l) => l.id === id);
+      expect(layer, id).toBeDefined();
+      expect(layer && 'filter' in layer && layer.filter, id).toEqual(initial[id]);
+    }
+    // a style with any year's filters applied is still valid
+    const filters = basemapYearFilters(1999);
+    const dated = {
+      ...styles.en,
+      layers: styles.en.layers.map((l) =>
+        l.id in filters ? { ...l, filter: filters[l.id as keyof typeof filters] } : l,
+      ),
+    } as StyleSpecification;
+    expect(validateStyleMin(dated).map((e) => e.message)).toEqual([]);
   });
 
   it('resolves relative and absolute base URLs', () => {
