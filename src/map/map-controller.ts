@@ -25,19 +25,23 @@ import {
   styleLayerIds,
   type Lang,
 } from './layer-styles';
-import { loadBasemapStyle, setBasemapLanguage } from './basemap';
+import { loadBasemap, setBasemapLanguage } from './basemap';
+import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 import type { CameraState, MapView } from './map-view';
 
 setWorkerUrl(workerUrl);
 
 export type Insets = Required<PaddingOptions>;
+
+/** The closest a fitted camera comes when a step gives no maxZoom. */
+const FIT_MAX_ZOOM = 16;
 type StepOutcome = 'settled' | 'superseded';
 
 export interface MapControllerOptions {
   lang: Lang;
   baseUrl: string;
-  /** A user-configured online MapLibre style; the embedded basemap is used when absent or failing. */
+  /** A MapLibre style URL or a .pmtiles archive; the embedded basemap when absent or failing. */
   basemapUrl?: string;
   onWarning?: (message: string) => void;
   /** A feature was clicked or tapped. */
@@ -105,7 +109,8 @@ export class MapController {
         cooperativeGestures: false,
         dragRotate: false,
         pitchWithRotate: false,
-        maxPitch: 60,
+        // The story format allows 85°; steep views are an author's choice.
+        maxPitch: 85,
       });
       map.touchZoomRotate.disableRotation();
       this.map = map;
@@ -149,21 +154,9 @@ export class MapController {
 
   async #style(): Promise<StyleSpecification> {
     const { basemapUrl, baseUrl } = this.options;
-    if (basemapUrl) {
-      try {
-        const res = await fetch(basemapUrl);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const style = (await res.json()) as StyleSpecification;
-        if (style.version !== 8 || typeof style.sources !== 'object')
-          throw new Error('not a MapLibre style');
-        return style;
-      } catch (err) {
-        this.options.onWarning?.(
-          `The online basemap ${basemapUrl} could not be loaded (${(err as Error).message}); showing the embedded basemap.`,
-        );
-      }
-    }
-    return loadBasemapStyle(baseUrl, this.#lang);
+    const { style, warnings } = await loadBasemap({ basemapUrl, baseUrl, lang: this.#lang });
+    for (const warning of warnings) this.options.onWarning?.(warning);
+    return style;
   }
 
   detach() {
@@ -311,6 +304,10 @@ export class MapController {
     if (year === this.#year) return;
     this.#year = year;
     for (const layerId of this.#added) this.#applyFilters(layerId);
+    // The basemap's streets and subway are of their year too (an online style has none).
+    const map = this.#requireMap();
+    for (const [id, filter] of Object.entries(basemapYearFilters(year)))
+      if (map.getLayer(id)) map.setFilter(id, filter, { validate: false });
   }
 
   /**
@@ -446,7 +443,8 @@ export class MapController {
           {
             padding: cam.padding,
             bearing: cam.bearing,
-            ...(cam.maxZoom !== undefined ? { maxZoom: cam.maxZoom } : {}),
+            // A lone point would fit at any zoom: stop at street scale unless the step says.
+            maxZoom: cam.maxZoom ?? FIT_MAX_ZOOM,
           },
         );
       if (fitted?.center) {
