@@ -19,7 +19,9 @@ export function safeHref(href: string): string | undefined {
   }
 }
 
-const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|_(.+?)_|\[([^\]]+)\]\(([^)\s]+)\)/;
+// A backslash escapes a Markdown character, so plain text such as `a_b_c` stays text.
+const INLINE =
+  /\\([\\*_[\]()-])|\*\*(.+?)(?<!\\)\*\*|\*(.+?)(?<!\\)\*|_(.+?)(?<!\\)_|\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/;
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
@@ -31,8 +33,9 @@ export function parseInline(text: string): Inline[] {
       break;
     }
     if (m.index > 0) out.push({ type: 'text', text: rest.slice(0, m.index) });
-    const [whole, strong, em1, em2, linkText, href] = m;
-    if (strong !== undefined) out.push({ type: 'strong', children: parseInline(strong) });
+    const [whole, escaped, strong, em1, em2, linkText, href] = m;
+    if (escaped !== undefined) out.push({ type: 'text', text: escaped });
+    else if (strong !== undefined) out.push({ type: 'strong', children: parseInline(strong) });
     else if (em1 !== undefined || em2 !== undefined)
       out.push({ type: 'em', children: parseInline((em1 ?? em2)!) });
     else if (linkText !== undefined && href !== undefined) {

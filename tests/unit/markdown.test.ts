@@ -39,4 +39,9 @@ describe('safe Markdown subset', () => {
     expect(blocks.map((b) => b.type)).toEqual(['p', 'ul', 'p']);
     expect(plainText('One\nline.\n\n- a\n- *b*')).toBe('One line. a; b');
   });
+
+  it('a backslash keeps a Markdown character as text', () => {
+    expect(parseInline('a\\_b\\_c')).toEqual([{ type: 'text', text: 'a_b_c' }]);
+    expect(plainText('2 \\* 3 \\* 4')).toBe('2 * 3 * 4');
+  });
 });
