@@ -1,6 +1,8 @@
 // The story UI's footprint over the map, as a Lit reactive controller: how much of the map
-// the header, card, sheet and timeline cover (the camera's insets, so a step's subject stays
-// in view), and the timeline's height for MapLibre's bottom controls.
+// the header, card, sheet, panels and timeline cover (the camera's insets, so a step's
+// subject stays in view), and the band at the map's foot that MapLibre's own controls must
+// sit above. It measures what overlaps the map, so it needs no breakpoints of its own: the
+// layouts live in story-map.styles.ts only.
 import type { LitElement, ReactiveController } from 'lit';
 import type { Insets } from '../map/map-controller';
 
@@ -9,29 +11,64 @@ export interface LayoutHost extends LitElement {
   readonly exploringNow: boolean;
 }
 
+/** What covers the map, from the edges inwards, given the map's and the overlays' boxes. */
+export function coveredInsets(
+  map: DOMRectReadOnly,
+  overlays: readonly { rect: DOMRectReadOnly; sheet?: number }[],
+): Insets {
+  const insets = { top: 0, bottom: 0, left: 0, right: 0 };
+  for (const { rect, sheet } of overlays) {
+    const left = Math.max(map.left, rect.left);
+    const right = Math.min(map.right, rect.right);
+    const top = Math.max(map.top, rect.top);
+    const bottom = Math.min(map.bottom, rect.bottom);
+    if (right - left < 1 || bottom - top < 1) continue;
+    if (right - left >= map.width * 0.9) {
+      // A band across the map: the header at the top, a sheet or the timeline at the foot.
+      if (top - map.top < map.bottom - bottom) insets.top = Math.max(insets.top, bottom - map.top);
+      else {
+        // A sheet counts as folded, whatever the reader did with it, so every step frames
+        // the same way.
+        const from = sheet !== undefined ? Math.max(top, bottom - sheet * map.height) : top;
+        insets.bottom = Math.max(insets.bottom, map.bottom - from);
+      }
+    } else if (left - map.left <= map.right - right)
+      insets.left = Math.max(insets.left, right - map.left);
+    else insets.right = Math.max(insets.right, map.right - left);
+  }
+  // Never squeeze the map below a usable size.
+  insets.left = Math.min(insets.left, map.width * 0.6);
+  insets.right = Math.min(insets.right, map.width * 0.6);
+  insets.bottom = Math.min(insets.bottom, map.height * 0.65);
+  return insets;
+}
+
 export class LayoutController implements ReactiveController {
-  #observed: Element | null = null;
-  #timelineObserver = new ResizeObserver(([entry]) => {
-    const height = entry?.target.isConnected ? (entry.target as HTMLElement).offsetHeight : 0;
-    this.host.style.setProperty('--map-bottom-controls', `${height}px`);
-  });
+  #observed = new Set<HTMLElement>();
+  #resize = new ResizeObserver(() => this.#placeMapControls());
 
   constructor(private readonly host: LayoutHost) {
     host.addController(this);
   }
 
   hostUpdated() {
-    const timeline = this.host.renderRoot.querySelector('timeline-bar');
-    if (timeline === this.#observed) return;
-    if (this.#observed) this.#timelineObserver.unobserve(this.#observed);
-    this.#observed = timeline;
-    if (timeline) this.#timelineObserver.observe(timeline);
-    else this.host.style.setProperty('--map-bottom-controls', '0px');
+    const parts = this.#overlayElements();
+    for (const el of this.#observed)
+      if (!parts.includes(el)) {
+        this.#resize.unobserve(el);
+        this.#observed.delete(el);
+      }
+    for (const el of parts)
+      if (!this.#observed.has(el)) {
+        this.#resize.observe(el);
+        this.#observed.add(el);
+      }
+    this.#placeMapControls();
   }
 
   hostDisconnected() {
-    this.#timelineObserver.disconnect();
-    this.#observed = null;
+    this.#resize.disconnect();
+    this.#observed.clear();
   }
 
   #parts(): LitElement[] {
@@ -40,6 +77,13 @@ export class LayoutController implements ReactiveController {
       const el = this.host.renderRoot.querySelector<LitElement>(tag);
       return el ? [el] : [];
     });
+  }
+
+  #overlayElements(): HTMLElement[] {
+    const root = this.host.renderRoot;
+    return ['story-header', '.card', '.explore', 'timeline-bar']
+      .map((sel) => root.querySelector<HTMLElement>(sel))
+      .filter((el): el is HTMLElement => el !== null);
   }
 
   /** The story UI is on screen and rendered, so its sizes can be measured. */
@@ -59,28 +103,29 @@ export class LayoutController implements ReactiveController {
   }
 
   /**
-   * Space the story UI takes over the map. It comes from the layout's fixed sizes (the
-   * card's width, the sheet's maximum height), never from the current text, so a step frames
-   * the same whichever step came before.
+   * Space the story UI takes over the map. It comes from the layout's boxes, which do not
+   * depend on the step's text (the card is as tall as its column; a sheet counts folded), so
+   * a step frames the same whichever step came before.
    */
   insets(): Insets {
-    const root = this.host.renderRoot;
-    const host = this.host.getBoundingClientRect();
-    const cardEl = root.querySelector<HTMLElement>(this.host.exploringNow ? '.explore' : '.card');
-    const card = cardEl?.getBoundingClientRect();
-    const timeline = root.querySelector('timeline-bar')?.getBoundingClientRect();
-    const header = root.querySelector('story-header')?.getBoundingClientRect();
-    const insets = { top: header?.height ?? 0, bottom: timeline?.height ?? 0, left: 0, right: 0 };
-    if (cardEl && card && card.width > 0) {
-      // The breakpoints live in the styles only: they tell which layout is on screen.
-      const style = getComputedStyle(cardEl);
-      if (style.getPropertyValue('--card-layout').trim() === 'sheet')
-        insets.bottom += host.height * Number(style.getPropertyValue('--sheet-max') || 0.42);
-      else insets.left = card.right - host.left;
-    }
-    // Never squeeze the map below a usable size.
-    insets.left = Math.min(insets.left, host.width * 0.6);
-    insets.bottom = Math.min(insets.bottom, host.height * 0.6);
-    return insets;
+    const map = this.host.renderRoot.querySelector('#map')?.getBoundingClientRect();
+    if (!map) return { top: 0, bottom: 0, left: 0, right: 0 };
+    return coveredInsets(
+      map,
+      this.#overlayElements().map((el) => {
+        const style = getComputedStyle(el);
+        const sheet =
+          style.getPropertyValue('--card-layout').trim() === 'sheet'
+            ? Number(style.getPropertyValue('--sheet-max')) || 0.4
+            : undefined;
+        return { rect: el.getBoundingClientRect(), ...(sheet !== undefined ? { sheet } : {}) };
+      }),
+    );
+  }
+
+  /** MapLibre's attribution and controls sit above whatever covers the map's foot. */
+  #placeMapControls() {
+    const bottom = this.host.isConnected ? this.insets().bottom : 0;
+    this.host.style.setProperty('--map-bottom-controls', `${Math.round(bottom)}px`);
   }
 }

@@ -1,188 +1,279 @@
-// Layout of <story-map>: the map fills the element; the step card floats beside it on wide
-// screens and becomes a bottom sheet on narrow ones.
+// Layout of <story-map>, composed for each screen it runs on. The element is a size
+// container, so every rule answers to the element's own size (an embed is laid out for its
+// box, not for the window):
+//   reader, wide      map full-bleed; the card floats in a column on the left, between the
+//                     header and the timeline; type scales with the height
+//   reader, narrow    (< 700 px wide) the card is a bottom sheet the reader can pull up
+//   kiosk, landscape  a solid text column on the left, the map fills the rest, the timeline
+//                     under the map; the attract invitation at the foot of the column
+//   kiosk, portrait   the map above, the timeline, then the text at reading size below
+// The camera insets are measured from what overlaps the map (layout-controller.ts).
 import { css } from 'lit';
+import { tokens } from '../ui/tokens';
 
-export const storyMapStyles = css`
-  :host {
-    --ink: #1c1917;
-    --muted: #57534e;
-    --accent: #b91c1c;
-    --paper: #ffffff;
-    --line: #a8a29e;
-    --focus: #2563eb;
-    --link: #1d4ed8;
-    --font-text: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif;
-    /* How much of a narrow screen the bottom sheet may take; the camera insets read it too. */
-    --sheet-max: 0.42;
-    display: block;
-    position: relative;
-    width: 100%;
-    height: 100%;
-    min-height: 320px;
-    overflow: hidden;
-    container-type: size;
-    color: var(--ink);
-    font-family: var(--font-text);
-    background: #dfe7ec;
-  }
-  .map {
-    position: absolute;
-    inset: 0;
-  }
-  /* Keep MapLibre's attribution clear of the timeline. */
-  .map .maplibregl-ctrl-bottom-right,
-  .map .maplibregl-ctrl-bottom-left {
-    bottom: var(--map-bottom-controls, 0px);
-  }
-  :host([mode='kiosk']) {
-    --touch-target: 56px;
-    --marker-target: 48px;
-    --marker-row: 30px;
-    --timeline-height: 72px;
-    user-select: none;
-    -webkit-user-select: none;
-    -webkit-touch-callout: none;
-  }
-  :host([mode='kiosk']) .card {
-    font-size: 1.1rem;
-  }
-  :host-context(html.kiosk-cursor-hidden),
-  :host-context(html.kiosk-cursor-hidden) * {
-    cursor: none !important;
-  }
-  kiosk-overlay {
-    position: absolute;
-    inset: 0;
-    z-index: 5;
-    pointer-events: none;
-  }
-
-  story-header {
-    position: absolute;
-    top: 0;
-    left: 0;
-    right: 0;
-    z-index: 3;
-  }
-  .card {
-    /* Read by the layout controller: 'side' (a column beside the map) or 'sheet'. */
-    --card-layout: side;
-    position: absolute;
-    z-index: 2;
-    left: 16px;
-    top: 64px;
-    width: min(380px, 42%);
-    max-height: calc(100% - 76px - var(--map-bottom-controls, 110px));
-    overflow: auto;
-    box-sizing: border-box;
-    padding: 1rem 1.1rem;
-    border-radius: 10px;
-    background: rgb(255 255 255 / 0.97);
-    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  }
-  timeline-bar {
-    position: absolute;
-    z-index: 2;
-    left: 0;
-    right: 0;
-    bottom: 0;
-    padding: 0 8px 24px;
-    background: rgb(255 255 255 / 0.92);
-    border-top: 1px solid rgb(0 0 0 / 0.08);
-  }
-  .explore,
-  .feature {
-    position: absolute;
-    z-index: 2;
-    box-sizing: border-box;
-    overflow: auto;
-    padding: 0.9rem 1rem;
-    border-radius: 10px;
-    background: rgb(255 255 255 / 0.97);
-    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  }
-  .explore {
-    --card-layout: side;
-    left: 16px;
-    top: 64px;
-    bottom: 16px;
-    width: min(340px, 42%);
-  }
-  .feature {
-    right: 16px;
-    bottom: 16px;
-    width: min(360px, calc(100% - 32px));
-    max-height: 55%;
-  }
-  .text-only {
-    position: absolute;
-    inset: 54px 0 0;
-    z-index: 2;
-  }
-  .alerts {
-    position: absolute;
-    z-index: 4;
-    top: 60px;
-    right: 16px;
-    width: min(520px, calc(100% - 32px));
-    display: grid;
-    gap: 8px;
-  }
-  .loading {
-    position: absolute;
-    top: 50%;
-    left: 50%;
-    transform: translate(-50%, -50%);
-    margin: 0;
-    padding: 0.5rem 1rem;
-    background: rgb(255 255 255 / 0.9);
-    border-radius: 6px;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-  @container (max-width: 700px) {
-    .explore {
-      --card-layout: sheet;
+export const storyMapStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      width: 100%;
+      height: 100%;
+      min-height: 320px;
+      overflow: hidden;
+      container-type: size;
+      color: var(--ink);
+      font-family: var(--font-text);
+      background: var(--space-bg);
+    }
+    /* Everything sits on the stage: a container cannot query itself, its children can. */
+    .stage {
+      /* Regions; the layouts below set them. */
+      --header-h: 52px;
+      --timeline-h: clamp(56px, 7.5cqh, 80px);
+      --card-w: clamp(380px, 39cqw, 580px);
+      --gap: var(--space-3);
+      /* How much of a narrow screen the bottom sheet takes before it is pulled up. */
+      --sheet-max: 0.4;
+      --text-body: clamp(16px, calc(9px + 0.9cqh), 20px);
+      --text-ui: 14px;
+      position: absolute;
+      inset: 0;
+      font-size: var(--text-ui);
+    }
+    .map {
+      position: absolute;
+      inset: 0;
+    }
+    /* MapLibre's own controls sit clear of the timeline and the card. */
+    .map .maplibregl-ctrl-bottom-right,
+    .map .maplibregl-ctrl-bottom-left {
+      bottom: var(--map-bottom-controls, 0px);
+    }
+    story-header {
+      position: absolute;
+      z-index: 3;
+      top: 0;
       left: 0;
       right: 0;
-      top: auto;
-      bottom: 0;
-      width: auto;
-      max-height: calc(var(--sheet-max) * 100%);
-      border-radius: 14px 14px 0 0;
-    }
-    .feature {
-      top: 56px;
-      bottom: auto;
-      right: 8px;
-      left: 8px;
-      width: auto;
-      max-height: 40%;
+      height: var(--header-h);
     }
     .card {
-      --card-layout: sheet;
+      /* Read by the layout controller: 'side' (a column beside the map) or 'sheet'. */
+      --card-layout: side;
+      position: absolute;
+      z-index: 2;
+      left: var(--gap);
+      top: calc(var(--header-h) + var(--gap));
+      /* As tall as its text, up to the whole column between the header and the timeline. */
+      max-height: calc(100% - var(--header-h) - var(--timeline-h) - 2 * var(--gap));
+      width: var(--card-w);
+      font-size: var(--text-body);
+      border-radius: var(--radius-2);
+      background: rgb(255 255 255 / 0.97);
+      box-shadow: var(--shadow-2);
+    }
+    timeline-bar {
+      position: absolute;
+      z-index: 2;
       left: 0;
       right: 0;
-      top: auto;
-      bottom: var(--map-bottom-controls, 96px);
-      width: auto;
-      max-height: calc(var(--sheet-max) * 100%);
-      border-radius: 14px 14px 0 0;
+      bottom: 0;
+      height: var(--timeline-h);
+      background: rgb(255 255 255 / 0.94);
+      border-top: 1px solid var(--line-soft);
     }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
+    .explore,
+    .feature {
+      position: absolute;
+      z-index: 2;
+      box-sizing: border-box;
+      overflow: auto;
+      padding: var(--space-4);
+      border-radius: var(--radius-2);
+      background: rgb(255 255 255 / 0.97);
+      box-shadow: var(--shadow-2);
     }
-  }
-`;
+    .explore {
+      --card-layout: side;
+      left: var(--gap);
+      top: calc(var(--header-h) + var(--gap));
+      bottom: var(--gap);
+      width: clamp(300px, 28cqw, 380px);
+    }
+    .feature {
+      right: var(--gap);
+      bottom: var(--gap);
+      width: min(380px, calc(100% - 2 * var(--gap)));
+      max-height: 55%;
+    }
+    .text-only {
+      position: absolute;
+      inset: var(--header-h) 0 0;
+      z-index: 2;
+    }
+    .alerts {
+      position: absolute;
+      z-index: 4;
+      top: calc(var(--header-h) + var(--gap));
+      right: var(--gap);
+      width: min(520px, calc(100% - 2 * var(--gap)));
+      display: grid;
+      gap: var(--space-2);
+    }
+    story-loading {
+      position: absolute;
+      inset: var(--header-h) 0 0;
+      z-index: 4;
+    }
+    kiosk-overlay {
+      position: absolute;
+      inset: 0;
+      z-index: 5;
+      pointer-events: none;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+
+    /* ---- reader, narrow: the bottom sheet ---------------------------------------- */
+    @container (max-width: 700px) {
+      .stage {
+        --header-h: 48px;
+        --timeline-h: 60px;
+        --text-body: 16px;
+      }
+      .card {
+        --card-layout: sheet;
+        left: 0;
+        right: 0;
+        top: auto;
+        bottom: var(--timeline-h);
+        width: auto;
+        height: calc(var(--sheet-max) * 100%);
+        max-height: none;
+        border-radius: var(--radius-3) var(--radius-3) 0 0;
+        transition: height 0.25s ease;
+      }
+      .card[expanded] {
+        height: calc(100% - var(--timeline-h) - var(--header-h) - var(--space-5));
+      }
+      .explore {
+        --card-layout: sheet;
+        left: 0;
+        right: 0;
+        top: auto;
+        bottom: 0;
+        width: auto;
+        max-height: calc(var(--sheet-max) * 100%);
+        border-radius: var(--radius-3) var(--radius-3) 0 0;
+      }
+      .feature {
+        top: calc(var(--header-h) + var(--space-2));
+        bottom: auto;
+        left: var(--space-2);
+        right: var(--space-2);
+        width: auto;
+        max-height: 40%;
+      }
+    }
+
+    /* ---- kiosk: solid panels at reading distance ---------------------------------- */
+    :host([mode='kiosk']) {
+      --touch-target: 56px;
+      --marker-target: 48px;
+      --marker-dot: 14px;
+      user-select: none;
+      -webkit-user-select: none;
+      -webkit-touch-callout: none;
+    }
+    :host([mode='kiosk']) story-header {
+      --title-size: 1.45em;
+    }
+    :host([mode='kiosk']) .card {
+      border-radius: 0;
+      box-shadow: none;
+      background: var(--paper);
+    }
+    :host-context(html.kiosk-cursor-hidden),
+    :host-context(html.kiosk-cursor-hidden) * {
+      cursor: none !important;
+    }
+    @container (orientation: landscape) {
+      :host([mode='kiosk']) .stage {
+        --header-h: max(64px, 6.5cqh);
+        --panel-w: 36cqw;
+        --invite-h: max(96px, 9cqh);
+        --timeline-h: max(64px, 8cqh);
+        --text-body: max(22px, 2.3cqh);
+        --text-ui: max(18px, 1.75cqh);
+      }
+      :host([mode='kiosk']) .map {
+        left: var(--panel-w);
+        top: var(--header-h);
+        bottom: var(--timeline-h);
+      }
+      :host([mode='kiosk']) .card {
+        left: 0;
+        top: var(--header-h);
+        bottom: var(--invite-h);
+        max-height: none;
+        width: var(--panel-w);
+        border-right: 1px solid var(--line-soft);
+      }
+      :host([mode='kiosk']) timeline-bar {
+        left: var(--panel-w);
+      }
+      :host([mode='kiosk']) .explore {
+        left: 0;
+        top: var(--header-h);
+        bottom: 0;
+        width: var(--panel-w);
+        border-radius: 0;
+      }
+    }
+    @container (orientation: portrait) {
+      :host([mode='kiosk']) .stage {
+        --header-h: max(64px, 4.5cqh);
+        --map-h: 48cqh;
+        --invite-h: max(96px, 5.5cqh);
+        --timeline-h: max(72px, 5.5cqh);
+        --text-body: max(22px, 2.5cqw);
+        --text-ui: max(18px, 1.9cqw);
+      }
+      :host([mode='kiosk']) .map {
+        top: var(--header-h);
+        bottom: auto;
+        height: var(--map-h);
+      }
+      :host([mode='kiosk']) timeline-bar {
+        top: calc(var(--header-h) + var(--map-h));
+        bottom: auto;
+      }
+      :host([mode='kiosk']) .card {
+        left: 0;
+        right: 0;
+        top: calc(var(--header-h) + var(--map-h) + var(--timeline-h));
+        bottom: var(--invite-h);
+        max-height: none;
+        width: auto;
+      }
+      :host([mode='kiosk']) .explore {
+        left: 0;
+        right: 0;
+        top: calc(var(--header-h) + var(--map-h));
+        bottom: 0;
+        width: auto;
+        border-radius: 0;
+      }
+    }
+  `,
+];

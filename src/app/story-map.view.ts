@@ -16,6 +16,7 @@ import '../ui/about-panel';
 import '../ui/story-header';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
+import '../ui/story-loading';
 
 export interface StoryMapViewInput {
   state: AppState;
@@ -38,12 +39,13 @@ export function renderStoryMap({
   const view = mapViewOf(state, story);
   const { phase } = state;
   const kiosk = phase.name === 'kiosk';
-  return html`
+  return html`<div class="stage">
     <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
     <story-header
       .heading=${title}
       .lang=${lang}
       .exploring=${exploringOf(state) !== undefined}
+      .showLang=${!(phase.name === 'kiosk' && phase.presence === 'attract')}
     ></story-header>
     <div class="alerts">
       <error-panel .heading=${t.storyFailed} .messages=${state.errors} .lang=${lang}></error-panel>
@@ -87,6 +89,7 @@ export function renderStoryMap({
                 ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
                 title: localize(s.title, lang),
               }))}
+              .eras=${story.eras.map((e) => ({ from: e.from, to: e.to, label: localize(e.label, lang) }))}
               .first=${story.firstYear}
               .last=${story.lastYear}
               .current=${state.step}
@@ -108,7 +111,7 @@ export function renderStoryMap({
           ></kiosk-overlay>`
         : nothing
     }
-    ${state.load === 'loading' ? html`<p class="loading" role="status">${t.loading}</p>` : nothing}
+    ${state.load === 'loading' ? html`<story-loading .lang=${lang}></story-loading>` : nothing}
     <about-panel
       .story=${story}
       .lang=${lang}
@@ -118,5 +121,5 @@ export function renderStoryMap({
     <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(lang)}>
       ${announcementOf(state, story)}
     </div>
-  `;
+  </div>`;
 }

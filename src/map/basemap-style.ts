@@ -21,6 +21,8 @@ import type {
   FilterSpecification,
   FontFacesSpecification,
   LayerSpecification,
+  ProjectionSpecification,
+  SkySpecification,
   SourceSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
@@ -695,6 +697,19 @@ export function basemapSources(baseUrl: string): Record<string, SourceSpecificat
  * `new URL(import.meta.env.BASE_URL, location.href).href`) so that data and font URLs resolve
  * from any sub-folder. No `glyphs` URL: text is drawn locally from the `font-faces` files.
  */
+/**
+ * The world on a globe: MapLibre's globe turns flat (mercator) by itself around zoom 12, so
+ * world and continent steps are round and city steps flat.
+ */
+export const GLOBE_PROJECTION: ProjectionSpecification = { type: 'globe' };
+
+/** A quiet atmosphere around the globe that fades out as the camera comes down. */
+export const GLOBE_SKY: SkySpecification = {
+  'sky-color': BASEMAP_PALETTE.sea,
+  'horizon-color': '#f2f5f7',
+  'atmosphere-blend': ['interpolate', ['linear'], ['zoom'], 0, 0.9, 4, 0.6, 7, 0],
+};
+
 export function buildBasemapStyle(opts: {
   baseUrl: string;
   lang: BasemapLang;
@@ -704,6 +719,8 @@ export function buildBasemapStyle(opts: {
   return {
     version: 8,
     name: 'Zhongguancun basemap',
+    projection: GLOBE_PROJECTION,
+    sky: GLOBE_SKY,
     sources: basemapSources(opts.baseUrl),
     layers: basemapLayers(opts.lang),
     ...(Object.keys(fontFaces).length ? { 'font-faces': fontFaces } : {}),

@@ -5,7 +5,6 @@
 import {
   Map as MapLibreMap,
   setWorkerUrl,
-  type LngLatBoundsLike,
   type PaddingOptions,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -13,7 +12,8 @@ import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import type { Step } from '../story/model';
 import type { FeatureIndex } from '../geo/feature-index';
-import { featuresBBox } from '../spatial/bounds';
+import { featuresBBox, type BBox } from '../spatial/bounds';
+import { fitBounds } from '../spatial/fit';
 import { existsIn } from '../story/timeline';
 import { AnimationRun, type AnimationTarget } from './animations';
 import {
@@ -262,21 +262,23 @@ export class MapController {
     const map = this.#requireMap();
     const bbox = featuresBBox(features);
     if (!bbox) return;
-    const fitted = map.cameraForBounds(
-      [
-        [bbox[0], bbox[1]],
-        [bbox[2], bbox[3]],
-      ],
-      { padding, maxZoom: 15 },
-    );
-    if (!fitted?.center) return;
-    const target = {
-      center: fitted.center,
-      zoom: fitted.zoom ?? map.getZoom(),
-      padding: opts.insets,
-    };
+    const fitted = this.#fit(bbox, opts.insets, padding, 15);
+    const target = { ...fitted, padding: opts.insets };
     if (opts.reducedMotion) map.jumpTo(target);
     else map.flyTo({ ...target, duration, essential: true });
+  }
+
+  /** The camera that frames `bbox` in the map's free part, the same from any camera. */
+  #fit(bbox: BBox, insets: Insets, padding: number, maxZoom: number) {
+    const container = this.#requireMap().getContainer();
+    return fitBounds({
+      bbox,
+      width: container.clientWidth,
+      height: container.clientHeight,
+      insets,
+      padding,
+      maxZoom,
+    });
   }
 
   #stopAnimations() {
@@ -433,25 +435,9 @@ export class MapController {
     let zoom = cam.zoom;
     if (cam.fit) {
       const bbox = featuresBBox(this.#featuresFor(cam.fit, step.mapYear));
-      const fitted =
-        bbox &&
-        map.cameraForBounds(
-          [
-            [bbox[0], bbox[1]],
-            [bbox[2], bbox[3]],
-          ] as LngLatBoundsLike,
-          {
-            padding: cam.padding,
-            bearing: cam.bearing,
-            // A lone point would fit at any zoom: stop at street scale unless the step says.
-            maxZoom: cam.maxZoom ?? FIT_MAX_ZOOM,
-          },
-        );
-      if (fitted?.center) {
-        const c = fitted.center as { lng: number; lat: number };
-        center = [c.lng, c.lat];
-        zoom = fitted.zoom;
-      }
+      // A lone point would fit at any zoom: stop at street scale unless the step says.
+      if (bbox)
+        ({ center, zoom } = this.#fit(bbox, opts.insets, cam.padding, cam.maxZoom ?? FIT_MAX_ZOOM));
     }
     const target = {
       ...(center ? { center } : {}),

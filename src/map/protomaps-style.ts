@@ -15,6 +15,8 @@ import {
   BASEMAP_FONT_REGULAR,
   BASEMAP_PALETTE,
   BASEMAP_SOURCE_IDS,
+  GLOBE_PROJECTION,
+  GLOBE_SKY,
   basemapLayers,
   basemapSources,
   resolveFontFaces,
@@ -622,6 +624,8 @@ export function buildProtomapsStyle(opts: {
   return {
     version: 8,
     name: 'Protomaps basemap (local archive)',
+    projection: GLOBE_PROJECTION,
+    sky: GLOBE_SKY,
     sources,
     layers: [...worldContextLayers(opts.lang), ...protomapsLayers(opts.lang)],
     ...(Object.keys(fontFaces).length ? { 'font-faces': fontFaces } : {}),

@@ -30,3 +30,41 @@ export function axisTicks(first: number, last: number): number[] {
 export function formatYear(year: number, yearEnd?: number): string {
   return yearEnd !== undefined && yearEnd !== year ? `${year}–${yearEnd}` : String(year);
 }
+
+/**
+ * Positions for markers wanted at `xs` on a line from 0 to `width`, at least `gap` apart,
+ * in the same order, each as near its wanted place as the others allow: markers of one year
+ * sit side by side around it instead of in a tower. Markers that crowd together move as a
+ * group centred on where they want to be (the least-squares placement for ordered points).
+ * When even that cannot fit, the gap shrinks to what the line holds.
+ */
+export function spreadMarkers(xs: readonly number[], gap: number, width: number): number[] {
+  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x || a.i - b.i);
+  const step = xs.length > 1 ? Math.min(gap, width / (xs.length - 1)) : gap;
+  interface Cluster {
+    items: { x: number; i: number }[];
+    start: number;
+  }
+  const place = (c: Cluster) => {
+    const n = c.items.length;
+    const mean = c.items.reduce((sum, it, k) => sum + it.x - k * step, 0) / n;
+    c.start = Math.min(Math.max(0, mean), Math.max(0, width - (n - 1) * step));
+  };
+  const clusters: Cluster[] = [];
+  for (const item of order) {
+    const c: Cluster = { items: [item], start: 0 };
+    place(c);
+    clusters.push(c);
+    for (;;) {
+      const last = clusters[clusters.length - 1]!;
+      const prev = clusters[clusters.length - 2];
+      if (!prev || prev.start + prev.items.length * step <= last.start + 1e-9) break;
+      clusters.pop();
+      prev.items.push(...last.items);
+      place(prev);
+    }
+  }
+  const out = new Array<number>(xs.length);
+  for (const c of clusters) c.items.forEach((it, k) => (out[it.i] = c.start + k * step));
+  return out;
+}

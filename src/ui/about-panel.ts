@@ -3,6 +3,7 @@
 // Properties: story (Story), lang ('en'|'zh'), open (boolean)
 // Events:     ui-nav { action: 'about' } when closed (the parent toggles `open`)
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Story } from '../story/model';
 import { localize } from '../story/model';
 import type { Lang } from '../story/schema';
@@ -83,31 +84,35 @@ export class AboutPanel extends LitElement {
     </dialog>`;
   }
 
-  static override styles = css`
-    dialog {
-      max-width: min(36rem, 92vw);
-      border: none;
-      border-radius: 10px;
-      padding: 1.25rem 1.5rem;
-      color: var(--ink, #1c1917);
-      font: 15px/1.55 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.35);
-    }
-    h2 {
-      margin-top: 0;
-    }
-    a {
-      color: var(--link, #1d4ed8);
-    }
-    button {
-      min-height: 44px;
-      padding: 0.4rem 1rem;
-      font: inherit;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      dialog {
+        max-width: min(36rem, 92vw);
+        border: none;
+        border-radius: 10px;
+        padding: 1.25rem 1.5rem;
+        color: var(--ink, #1c1917);
+        font-size: calc(var(--text-ui) * 1.07);
+        line-height: 1.55;
+        box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.35);
+      }
+      h2 {
+        margin-top: 0;
+      }
+      a {
+        color: var(--link, #1d4ed8);
+      }
+      button {
+        min-height: 44px;
+        padding: 0.4rem 1rem;
+        font: inherit;
+      }
+    `,
+  ];
 }
 
 customElements.define('about-panel', AboutPanel);

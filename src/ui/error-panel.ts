@@ -3,6 +3,7 @@
 // Properties: heading (string), messages (string[]), dismissible (boolean), lang
 // Events:     none; dismissing hides the panel until new messages arrive.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 
@@ -46,37 +47,41 @@ export class ErrorPanel extends LitElement {
     </section>`;
   }
 
-  static override styles = css`
-    section {
-      max-height: 40vh;
-      overflow: auto;
-      padding: 0.75rem 1rem;
-      border-left: 5px solid #b91c1c;
-      border-radius: 6px;
-      background: #fff7f7;
-      color: #450a0a;
-      box-shadow: 0 4px 18px rgb(0 0 0 / 0.18);
-      font: 14px/1.45 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-    }
-    h2 {
-      margin: 0 0 0.4rem;
-      font-size: 1rem;
-    }
-    ul {
-      margin: 0;
-      padding-left: 1.1rem;
-    }
-    code {
-      font-family: ui-monospace, 'Noto Sans Mono', monospace;
-      white-space: pre-wrap;
-      word-break: break-word;
-    }
-    button {
-      margin-top: 0.5rem;
-      min-height: 36px;
-      font: inherit;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        max-height: 40vh;
+        overflow: auto;
+        padding: 0.75rem 1rem;
+        border-left: 5px solid #b91c1c;
+        border-radius: 6px;
+        background: #fff7f7;
+        color: #450a0a;
+        box-shadow: 0 4px 18px rgb(0 0 0 / 0.18);
+        font-size: var(--text-ui);
+        line-height: 1.45;
+      }
+      h2 {
+        margin: 0 0 0.4rem;
+        font-size: 1rem;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.1rem;
+      }
+      code {
+        font-family: ui-monospace, 'Noto Sans Mono', monospace;
+        white-space: pre-wrap;
+        word-break: break-word;
+      }
+      button {
+        margin-top: 0.5rem;
+        min-height: 36px;
+        font: inherit;
+      }
+    `,
+  ];
 }
 
 customElements.define('error-panel', ErrorPanel);

@@ -5,6 +5,7 @@
 //             ({ index, title }[]), lang ('en'|'zh')
 // Events:     ui-jump { index } ("See it in the story"), ui-feature-close
 import { LitElement, css, html, nothing } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
@@ -125,88 +126,88 @@ export class FeatureCard extends LitElement {
     </article>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: 14px/1.45 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      color: var(--ink, #1c1917);
-    }
-    article {
-      position: relative;
-    }
-    .layer {
-      margin: 0;
-      font-size: 0.75rem;
-      text-transform: uppercase;
-      letter-spacing: 0.06em;
-      color: var(--muted, #57534e);
-    }
-    h2 {
-      margin: 0.1rem 2rem 0.4rem 0;
-      font-size: 1.15rem;
-    }
-    h2:focus {
-      outline: none;
-    }
-    .zh {
-      display: block;
-      font-size: 1rem;
-      font-weight: 500;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 0.1rem 0.75rem;
-      margin: 0.25rem 0;
-    }
-    dt {
-      color: var(--muted, #57534e);
-    }
-    dd {
-      margin: 0;
-    }
-    .source {
-      font-size: 0.8rem;
-      color: var(--muted, #57534e);
-    }
-    h3 {
-      margin: 0.5rem 0 0.25rem;
-      font-size: 0.85rem;
-    }
-    ul {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-    }
-    .step {
-      min-height: 36px;
-      padding: 0.2rem 0;
-      border: none;
-      background: none;
-      color: var(--link, #1d4ed8);
-      text-align: left;
-      text-decoration: underline;
-    }
-    .close {
-      position: absolute;
-      top: -0.25rem;
-      right: -0.25rem;
-      width: 40px;
-      height: 40px;
-      border: none;
-      background: none;
-      font-size: 1.5rem;
-      line-height: 1;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        font-size: var(--text-ui);
+        line-height: 1.45;
+        color: var(--ink, #1c1917);
+      }
+      article {
+        position: relative;
+      }
+      .layer {
+        margin: 0;
+        font-size: 0.75rem;
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+        color: var(--muted, #57534e);
+      }
+      h2 {
+        margin: 0.1rem 2rem 0.4rem 0;
+        font-size: 1.15rem;
+      }
+      h2:focus {
+        outline: none;
+      }
+      .zh {
+        display: block;
+        font-size: 1rem;
+        font-weight: 500;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.1rem 0.75rem;
+        margin: 0.25rem 0;
+      }
+      dt {
+        color: var(--muted, #57534e);
+      }
+      dd {
+        margin: 0;
+      }
+      .source {
+        font-size: 0.8rem;
+        color: var(--muted, #57534e);
+      }
+      h3 {
+        margin: 0.5rem 0 0.25rem;
+        font-size: 0.85rem;
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      button {
+        font: inherit;
+        cursor: pointer;
+      }
+      .step {
+        min-height: 36px;
+        padding: 0.2rem 0;
+        border: none;
+        background: none;
+        color: var(--link, #1d4ed8);
+        text-align: left;
+        text-decoration: underline;
+      }
+      .close {
+        position: absolute;
+        top: -0.25rem;
+        right: -0.25rem;
+        width: 40px;
+        height: 40px;
+        border: none;
+        background: none;
+        font-size: 1.5rem;
+        line-height: 1;
+      }
+    `,
+  ];
 }
 
 customElements.define('feature-card', FeatureCard);

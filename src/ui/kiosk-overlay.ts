@@ -1,13 +1,15 @@
-// <kiosk-overlay>: the kiosk's invitations: "Touch to explore" while the story plays by
+// <kiosk-overlay>: the kiosk's invitations, at the foot of the text column (never over the
+// text, the map's subject or the controls): "Touch to explore" while the story plays by
 // itself, with the language choice; "Still there?" with a countdown when a visitor left.
 //
 // Properties: phase ('attract'|'visitor'|'countdown'), secondsLeft (number), lang ('en'|'zh')
-// Events:     ui-kiosk-lang { lang }
+// @fires ui-kiosk-lang { lang }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import type { Presence } from '../app/app-state';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
+import { sharedStyles } from './tokens';
 
 export class KioskOverlay extends LitElement {
   static override properties = {
@@ -67,82 +69,88 @@ export class KioskOverlay extends LitElement {
     return nothing;
   }
 
-  static override styles = css`
-    :host {
-      font: 18px/1.4 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      color: var(--ink, #1c1917);
-    }
-    .attract,
-    .countdown {
-      pointer-events: auto;
-    }
-    .attract {
-      position: absolute;
-      left: 50%;
-      top: 72px;
-      transform: translateX(-50%);
-      display: flex;
-      align-items: center;
-      gap: 1rem;
-      padding: 0.6rem 0.8rem 0.6rem 1.4rem;
-      border-radius: 999px;
-      background: rgb(28 25 23 / 0.88);
-      color: #fff;
-      box-shadow: 0 8px 28px rgb(0 0 0 / 0.3);
-    }
-    .invite {
-      margin: 0;
-      font-weight: 600;
-    }
-    @media (prefers-reduced-motion: no-preference) {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        font-size: var(--text-ui);
+        color: var(--ink);
+      }
+      .attract,
+      .countdown {
+        pointer-events: auto;
+      }
+      /* The invitation's own band: the foot of the text column (landscape) or of the screen. */
+      .attract {
+        position: absolute;
+        left: 0;
+        bottom: 0;
+        width: var(--panel-w, 100%);
+        height: var(--invite-h, 96px);
+        box-sizing: border-box;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1em;
+        padding: 0 1.2em;
+        background: var(--ink);
+        color: var(--on-dark);
+      }
       .invite {
-        animation: breathe 3s ease-in-out infinite;
+        margin: 0;
+        font-size: 1.25em;
+        font-weight: 700;
       }
-    }
-    @keyframes breathe {
-      50% {
-        opacity: 0.6;
+      @media (prefers-reduced-motion: no-preference) {
+        .invite {
+          animation: breathe 3s ease-in-out infinite;
+        }
       }
-    }
-    .langs {
-      display: flex;
-      gap: 0.4rem;
-    }
-    button {
-      min-width: 48px;
-      min-height: 48px;
-      padding: 0.4rem 1rem;
-      border-radius: 999px;
-      border: 2px solid currentColor;
-      background: transparent;
-      color: inherit;
-      font: inherit;
-      cursor: pointer;
-    }
-    button[aria-pressed='true'] {
-      background: #fff;
-      color: var(--ink, #1c1917);
-    }
-    .countdown {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-content: center;
-      justify-items: center;
-      gap: 0.5rem;
-      background: rgb(255 255 255 / 0.82);
-      text-align: center;
-    }
-    .countdown h2 {
-      margin: 0;
-      font-size: 2rem;
-    }
-    .countdown button {
-      border-color: var(--ink, #1c1917);
-      background: var(--ink, #1c1917);
-      color: #fff;
-    }
-  `;
+      @keyframes breathe {
+        50% {
+          opacity: 0.65;
+        }
+      }
+      .langs {
+        display: flex;
+        gap: 0.5em;
+      }
+      .attract button {
+        min-width: 48px;
+        min-height: max(48px, calc(var(--invite-h, 96px) * 0.55));
+        padding: 0.3em 1em;
+        border: 2px solid currentColor;
+        border-radius: 999px;
+        background: transparent;
+        color: inherit;
+      }
+      .attract button[aria-pressed='true'] {
+        background: var(--on-dark);
+        color: var(--ink);
+      }
+      .countdown {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-content: center;
+        justify-items: center;
+        gap: 0.5em;
+        background: rgb(255 255 255 / 0.86);
+        text-align: center;
+        font-size: 1.3em;
+      }
+      .countdown h2 {
+        margin: 0;
+        font-size: 2em;
+      }
+      .countdown button {
+        min-height: 56px;
+        border-color: var(--ink);
+        background: var(--ink);
+        color: var(--on-dark);
+      }
+    `,
+  ];
 }
 
 customElements.define('kiosk-overlay', KioskOverlay);

@@ -6,6 +6,7 @@
 //             lang ('en'|'zh')
 // Events:     ui-layer-toggle { id, visible }, ui-geojson-file { file }
 import { LitElement, css, html, nothing } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
@@ -107,91 +108,91 @@ export class LayerPanel extends LitElement {
     </section>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: 14px/1.35 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      color: var(--ink, #1c1917);
-    }
-    h2 {
-      margin: 0 0 0.5rem;
-      font-size: 1rem;
-    }
-    fieldset {
-      margin: 0 0 0.6rem;
-      padding: 0;
-      border: none;
-    }
-    legend {
-      padding: 0;
-      margin-bottom: 0.25rem;
-      font-size: 0.75rem;
-      font-weight: 700;
-      letter-spacing: 0.06em;
-      text-transform: uppercase;
-      color: var(--muted, #57534e);
-    }
-    label {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 36px;
-      cursor: pointer;
-    }
-    input[type='checkbox'] {
-      width: 18px;
-      height: 18px;
-      margin: 0;
-      accent-color: var(--ink, #1c1917);
-    }
-    input:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 2px;
-    }
-    .swatch {
-      flex: none;
-      width: 18px;
-      height: 12px;
-      background: var(--swatch);
-    }
-    .swatch.point {
-      width: 12px;
-      border-radius: 50%;
-      border: 2px solid #fff;
-      box-shadow: 0 0 0 1px var(--swatch);
-    }
-    .swatch.line {
-      height: 4px;
-      border-radius: 2px;
-    }
-    .swatch.polygon {
-      opacity: 0.6;
-      outline: 1.5px solid var(--swatch);
-    }
-    .text {
-      display: flex;
-      flex-direction: column;
-    }
-    .legend {
-      font-size: 0.75rem;
-      color: var(--muted, #57534e);
-    }
-    .add {
-      margin-top: 0.5rem;
-      flex-direction: column;
-      align-items: flex-start;
-      font-weight: 600;
-    }
-    .add input {
-      font: inherit;
-      max-width: 100%;
-    }
-    .hint {
-      margin: 0.25rem 0 0;
-      font-size: 0.75rem;
-      color: var(--muted, #57534e);
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        font-size: var(--text-ui);
+        line-height: 1.35;
+        color: var(--ink, #1c1917);
+      }
+      h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      fieldset {
+        margin: 0 0 0.6rem;
+        padding: 0;
+        border: none;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: 0.25rem;
+        font-size: 0.75rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--muted, #57534e);
+      }
+      label {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: 36px;
+        cursor: pointer;
+      }
+      input[type='checkbox'] {
+        width: 18px;
+        height: 18px;
+        margin: 0;
+        accent-color: var(--ink, #1c1917);
+      }
+      .swatch {
+        flex: none;
+        width: 18px;
+        height: 12px;
+        background: var(--swatch);
+      }
+      .swatch.point {
+        width: 12px;
+        border-radius: 50%;
+        border: 2px solid #fff;
+        box-shadow: 0 0 0 1px var(--swatch);
+      }
+      .swatch.line {
+        height: 4px;
+        border-radius: 2px;
+      }
+      .swatch.polygon {
+        opacity: 0.6;
+        outline: 1.5px solid var(--swatch);
+      }
+      .text {
+        display: flex;
+        flex-direction: column;
+      }
+      .legend {
+        font-size: 0.75rem;
+        color: var(--muted, #57534e);
+      }
+      .add {
+        margin-top: 0.5rem;
+        flex-direction: column;
+        align-items: flex-start;
+        font-weight: 600;
+      }
+      .add input {
+        font: inherit;
+        max-width: 100%;
+      }
+      .hint {
+        margin: 0.25rem 0 0;
+        font-size: 0.75rem;
+        color: var(--muted, #57534e);
+      }
+    `,
+  ];
 }
 
 customElements.define('layer-panel', LayerPanel);

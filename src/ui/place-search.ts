@@ -4,6 +4,7 @@
 // Properties: index (SearchIndex), lang ('en'|'zh')
 // Events:     ui-place-select { id }
 import { LitElement, css, html, nothing } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import type { SearchEntry, SearchIndex } from '../geo/search-index';
 import { langTag, strings } from '../i18n/strings';
@@ -103,57 +104,57 @@ export class PlaceSearch extends LitElement {
     </div>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      font: 14px/1.3 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-    }
-    label {
-      display: block;
-      margin-bottom: 0.2rem;
-      font-weight: 600;
-    }
-    input {
-      box-sizing: border-box;
-      width: 100%;
-      min-height: 40px;
-      padding: 0.35rem 0.6rem;
-      border: 1px solid var(--line, #a8a29e);
-      border-radius: 6px;
-      font: inherit;
-    }
-    input:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 1px;
-    }
-    ul {
-      position: absolute;
-      z-index: 5;
-      left: 0;
-      right: 0;
-      margin: 2px 0 0;
-      padding: 0.25rem 0;
-      list-style: none;
-      max-height: 16rem;
-      overflow: auto;
-      background: #fff;
-      border: 1px solid var(--line, #a8a29e);
-      border-radius: 6px;
-      box-shadow: 0 6px 18px rgb(0 0 0 / 0.15);
-    }
-    li {
-      padding: 0.45rem 0.6rem;
-      cursor: pointer;
-    }
-    li[aria-selected='true'] {
-      background: #e7eefc;
-    }
-    .none {
-      color: var(--muted, #57534e);
-      cursor: default;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        font-size: var(--text-ui);
+        line-height: 1.3;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.2rem;
+        font-weight: 600;
+      }
+      input {
+        box-sizing: border-box;
+        width: 100%;
+        min-height: 40px;
+        padding: 0.35rem 0.6rem;
+        border: 1px solid var(--line, #a8a29e);
+        border-radius: 6px;
+        font: inherit;
+      }
+      ul {
+        position: absolute;
+        z-index: 5;
+        left: 0;
+        right: 0;
+        margin: 2px 0 0;
+        padding: 0.25rem 0;
+        list-style: none;
+        max-height: 16rem;
+        overflow: auto;
+        background: #fff;
+        border: 1px solid var(--line, #a8a29e);
+        border-radius: 6px;
+        box-shadow: 0 6px 18px rgb(0 0 0 / 0.15);
+      }
+      li {
+        padding: 0.45rem 0.6rem;
+        cursor: pointer;
+      }
+      li[aria-selected='true'] {
+        background: #e7eefc;
+      }
+      .none {
+        color: var(--muted, #57534e);
+        cursor: default;
+      }
+    `,
+  ];
 }
 
 customElements.define('place-search', PlaceSearch);

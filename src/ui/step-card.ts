@@ -1,9 +1,12 @@
 // <step-card>: the current step's year, title, text, places and media, with Previous/Next.
+// The text scrolls inside the card when it must, with a visible cue that it continues; as a
+// bottom sheet (narrow screens) it has a handle to pull it up or tap it open.
 //
 // Properties: step (Step), lang ('en'|'zh'), total (number), places ({id, name}[]),
-//             linksNavigate (boolean, false in kiosk)
-// Events:     ui-nav { action: 'next' | 'prev' | 'explore' } (also from a horizontal swipe)
-import { LitElement, css, html, nothing } from 'lit';
+//             linksNavigate (boolean, false in kiosk), expanded (boolean, reflected: the
+//             sheet is pulled up; folds again at each new step)
+// @fires ui-nav { action: 'next' | 'prev' | 'explore' } (also from a horizontal swipe)
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Step } from '../story/model';
 import { localize } from '../story/model';
 import type { Lang } from '../story/schema';
@@ -11,8 +14,11 @@ import { formatYear } from '../story/timeline';
 import { langTag, strings } from '../i18n/strings';
 import { renderMarkdown } from './markdown-view';
 import { emit, type StoryNavDetail } from './events';
+import { sharedStyles } from './tokens';
 
 const SWIPE_MIN_PX = 50;
+/** A pull on the sheet's handle longer than this opens or folds it. */
+const PULL_MIN_PX = 24;
 
 export class StepCard extends LitElement {
   static override properties = {
@@ -21,6 +27,8 @@ export class StepCard extends LitElement {
     total: { type: Number },
     places: { attribute: false },
     linksNavigate: { type: Boolean, attribute: 'links-navigate' },
+    expanded: { type: Boolean, reflect: true },
+    continues: { state: true },
   };
 
   declare step: Step | undefined;
@@ -28,7 +36,12 @@ export class StepCard extends LitElement {
   declare total: number;
   declare places: { id: string; name: string }[];
   declare linksNavigate: boolean;
+  declare expanded: boolean;
+  /** The text goes on below what the card shows. */
+  declare continues: boolean;
   #swipeStart: { x: number; y: number } | undefined;
+  #pullStart: number | undefined;
+  #resize = new ResizeObserver(() => this.#measure());
 
   constructor() {
     super();
@@ -36,7 +49,30 @@ export class StepCard extends LitElement {
     this.total = 0;
     this.places = [];
     this.linksNavigate = true;
+    this.expanded = false;
+    this.continues = false;
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('step')) this.expanded = false;
+  }
+
+  protected override firstUpdated() {
+    const scroll = this.renderRoot.querySelector('.scroll');
+    if (scroll) this.#resize.observe(scroll);
+  }
+
+  /** Whether the text continues below the card's fold, for the cue. */
+  #measure = () => {
+    const scroll = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (!scroll) return;
+    this.continues = scroll.scrollHeight - scroll.scrollTop - scroll.clientHeight > 4;
+  };
 
   /** Moves focus to the title, so keyboard and screen-reader users start at the new step. */
   focusTitle() {
@@ -50,7 +86,13 @@ export class StepCard extends LitElement {
    * Reaching the first or last step disables the button that was just pressed; focus moves to
    * the other one rather than falling back to the page.
    */
-  protected override updated() {
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('step')) {
+      const scroll = this.renderRoot.querySelector<HTMLElement>('.scroll');
+      if (scroll) scroll.scrollTop = 0;
+      // New text: measure once it is laid out.
+      requestAnimationFrame(this.#measure);
+    }
     const pressed = this.#pressed;
     if (!pressed) return;
     const button = this.renderRoot.querySelector<HTMLButtonElement>(`.${pressed}`);
@@ -83,6 +125,19 @@ export class StepCard extends LitElement {
       this.#nav(dx < 0 ? 'next' : 'prev');
   };
 
+  #onHandleDown = (e: PointerEvent) => {
+    this.#pullStart = e.clientY;
+  };
+
+  #onHandleUp = (e: PointerEvent) => {
+    const start = this.#pullStart;
+    this.#pullStart = undefined;
+    if (start === undefined) return;
+    const dy = e.clientY - start;
+    if (dy < -PULL_MIN_PX) this.expanded = true;
+    else if (dy > PULL_MIN_PX) this.expanded = false;
+  };
+
   override render() {
     const step = this.step;
     if (!step) return nothing;
@@ -95,33 +150,51 @@ export class StepCard extends LitElement {
         @pointerup=${this.#onPointerUp}
         @pointercancel=${() => (this.#swipeStart = undefined)}
       >
-        <p class="eyebrow">
-          <span class="year">${formatYear(step.year, step.yearEnd)}</span>
-          <span class="progress" aria-label=${t.stepOf(n, this.total)}
-            >${t.progress(n, this.total)}</span
-          >
-        </p>
-        <h2 tabindex="-1">${localize(step.title, this.lang)}</h2>
-        <div class="body">
-          ${renderMarkdown(localize(step.body, this.lang), { linksNavigate: this.linksNavigate })}
+        <button
+          class="handle"
+          aria-expanded=${this.expanded ? 'true' : 'false'}
+          @pointerdown=${this.#onHandleDown}
+          @pointerup=${this.#onHandleUp}
+          @click=${() => (this.expanded = !this.expanded)}
+        >
+          <span class="grip" aria-hidden="true"></span>
+          <span class="sr-only">${this.expanded ? t.showLess : t.showMore}</span>
+        </button>
+        <div
+          class="scroll"
+          tabindex=${this.continues ? '0' : '-1'}
+          aria-label=${localize(step.title, this.lang)}
+          @scroll=${this.#measure}
+        >
+          <p class="eyebrow">
+            <span class="year">${formatYear(step.year, step.yearEnd)}</span>
+            <span class="progress" aria-label=${t.stepOf(n, this.total)}
+              >${t.progress(n, this.total)}</span
+            >
+          </p>
+          <h2 tabindex="-1">${localize(step.title, this.lang)}</h2>
+          <div class="body">
+            ${renderMarkdown(localize(step.body, this.lang), { linksNavigate: this.linksNavigate })}
+          </div>
+          ${step.media.map(
+            (m) =>
+              html`<figure>
+                <img src=${m.src} alt=${localize(m.alt, this.lang)} loading="lazy" />
+                ${m.credit ? html`<figcaption>${t.mediaCredit}: ${m.credit}</figcaption>` : nothing}
+              </figure>`,
+          )}
+          ${
+            this.places.length
+              ? html`<section class="places" aria-label=${t.places}>
+                  <h3>${t.places}</h3>
+                  <ul>
+                    ${this.places.map((p) => html`<li>${p.name}</li>`)}
+                  </ul>
+                </section>`
+              : nothing
+          }
         </div>
-        ${step.media.map(
-          (m) =>
-            html`<figure>
-              <img src=${m.src} alt=${localize(m.alt, this.lang)} loading="lazy" />
-              ${m.credit ? html`<figcaption>${t.mediaCredit}: ${m.credit}</figcaption>` : nothing}
-            </figure>`,
-        )}
-        ${
-          this.places.length
-            ? html`<section class="places" aria-label=${t.places}>
-                <h3>${t.places}</h3>
-                <ul>
-                  ${this.places.map((p) => html`<li>${p.name}</li>`)}
-                </ul>
-              </section>`
-            : nothing
-        }
+        <p class="continues" ?hidden=${!this.continues} aria-hidden="true">${t.continues}</p>
         <nav class="controls">
           <button
             class="prev"
@@ -133,7 +206,7 @@ export class StepCard extends LitElement {
           </button>
           <button class="explore" @click=${() => this.#nav('explore')}>${t.explore}</button>
           <button
-            class="next"
+            class="next primary"
             aria-label=${t.next}
             ?disabled=${n >= this.total}
             @click=${() => this.#nav('next')}
@@ -145,112 +218,161 @@ export class StepCard extends LitElement {
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      color: var(--ink, #1c1917);
-      font: 16px/1.55 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-    }
-    article {
-      touch-action: pan-y;
-    }
-    .eyebrow {
-      display: flex;
-      justify-content: space-between;
-      margin: 0 0 0.25rem;
-      font-size: 0.85rem;
-      letter-spacing: 0.04em;
-      color: var(--muted, #57534e);
-    }
-    .year {
-      font-weight: 700;
-      color: var(--accent, #b91c1c);
-    }
-    h2 {
-      margin: 0 0 0.6rem;
-      font-size: 1.35rem;
-      line-height: 1.25;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 3px;
-    }
-    .body :first-child {
-      margin-top: 0;
-    }
-    a {
-      color: var(--link, #1d4ed8);
-    }
-    figure {
-      margin: 0.75rem 0;
-    }
-    img {
-      max-width: 100%;
-      height: auto;
-    }
-    figcaption {
-      font-size: 0.8rem;
-      color: var(--muted, #57534e);
-    }
-    .places h3 {
-      margin: 0.75rem 0 0.25rem;
-      font-size: 0.8rem;
-      text-transform: uppercase;
-      letter-spacing: 0.05em;
-      color: var(--muted, #57534e);
-    }
-    .places ul {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem 0.4rem;
-      font-size: 0.85rem;
-    }
-    .places li {
-      padding: 0.05rem 0.5rem;
-      border-radius: 999px;
-      background: var(--chip, #f1f0ee);
-    }
-    /* The buttons stay in reach however long the text is. */
-    .controls {
-      position: sticky;
-      bottom: -1rem;
-      display: flex;
-      gap: 0.5rem;
-      margin: 1rem -0.25rem 0;
-      padding: 0.5rem 0.25rem 1rem;
-      background: linear-gradient(to bottom, rgb(255 255 255 / 0), #fff 0.5rem);
-    }
-    button {
-      min-height: var(--touch-target, 44px);
-      padding: 0.4rem 0.9rem;
-      border-radius: 6px;
-      border: 1px solid var(--line, #a8a29e);
-      background: var(--paper, #fff);
-      color: inherit;
-      font: inherit;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 2px;
-    }
-    button:disabled {
-      opacity: 0.45;
-      cursor: default;
-    }
-    .next {
-      margin-left: auto;
-      background: var(--ink, #1c1917);
-      color: #fff;
-      border-color: var(--ink, #1c1917);
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      /* A column whose text part shrinks and scrolls when the card has less room than it. */
+      :host {
+        display: flex;
+        flex-direction: column;
+        color: var(--ink);
+      }
+      article {
+        box-sizing: border-box;
+        flex: 1 1 auto;
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+        touch-action: pan-y;
+      }
+      /* Focusable when its text continues, so keyboard users can scroll it. */
+      .scroll:focus-visible {
+        outline-offset: -3px;
+      }
+      .scroll {
+        flex: 1 1 auto;
+        min-height: 0;
+        overflow: auto;
+        overscroll-behavior: contain;
+        padding: 1.1em 1em 0.4em;
+      }
+      .handle {
+        display: none;
+      }
+      /* As a bottom sheet: a handle to pull, and less padding. */
+      @container style(--card-layout: sheet) {
+        .handle {
+          display: flex;
+          justify-content: center;
+          align-items: center;
+          flex: none;
+          min-height: 28px;
+          padding: 0;
+          border: none;
+          background: none;
+          touch-action: none;
+        }
+        .grip {
+          width: 44px;
+          height: 5px;
+          border-radius: 3px;
+          background: var(--line);
+        }
+        .scroll {
+          padding-top: 0;
+        }
+      }
+      .eyebrow {
+        display: flex;
+        justify-content: space-between;
+        margin: 0 0 0.3em;
+        font-size: 0.82em;
+        letter-spacing: 0.04em;
+        color: var(--muted);
+      }
+      .year {
+        font-weight: 700;
+        color: var(--accent);
+      }
+      h2 {
+        margin: 0 0 0.5em;
+        font-size: 1.45em;
+        line-height: var(--leading-tight);
+        letter-spacing: -0.01em;
+      }
+      h2:focus {
+        outline: none;
+      }
+      h2:focus-visible {
+        outline: 3px solid var(--focus);
+        outline-offset: 3px;
+      }
+      .body {
+        line-height: var(--leading-body);
+      }
+      .body:lang(zh) {
+        line-height: var(--leading-body-zh);
+      }
+      .body p,
+      .body ul {
+        margin: 0 0 0.7em;
+      }
+      figure {
+        margin: 0.75em 0;
+      }
+      img {
+        max-width: 100%;
+        height: auto;
+      }
+      figcaption {
+        font-size: 0.8em;
+        color: var(--muted);
+      }
+      .places {
+        margin: 0.2em 0 0.6em;
+        font-size: 0.78em;
+      }
+      .places h3 {
+        display: inline;
+        margin: 0 0.4em 0 0;
+        font-size: 1em;
+        font-weight: 700;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--muted);
+      }
+      .places ul {
+        display: inline;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .places li {
+        display: inline-block;
+        margin: 0.15em 0.3em 0.15em 0;
+        padding: 0.05em 0.55em;
+        border-radius: 999px;
+        background: var(--chip);
+      }
+      /* The cue that the text goes on below: a fade over the last line and a word. */
+      .continues {
+        position: relative;
+        flex: none;
+        margin: -2.2em 0 0;
+        padding: 1.4em 1em 0.2em;
+        font-size: 0.8em;
+        font-weight: 600;
+        text-align: center;
+        color: var(--muted);
+        background: linear-gradient(to bottom, rgb(255 255 255 / 0), var(--paper) 60%);
+        pointer-events: none;
+      }
+      .continues[hidden] {
+        display: none;
+      }
+      .controls {
+        flex: none;
+        display: flex;
+        gap: 0.5em;
+        padding: 0.6em 1em 1em;
+        font-size: var(--text-ui);
+        border-top: 1px solid var(--line-soft);
+      }
+      .next {
+        margin-left: auto;
+      }
+    `,
+  ];
 }
 
 customElements.define('step-card', StepCard);

@@ -1,28 +1,34 @@
-// <story-header>: the story's title with the language switch and the About button.
+// <story-header>: the story's title with the language switch and the About button, and
+// "Resume story" while exploring.
 //
-// Properties: heading (string), lang ('en'|'zh'), exploring (boolean: show "Resume story")
-// Events:     ui-nav { action: 'lang' | 'about' | 'resume' }
+// Properties: heading (string), lang ('en'|'zh'), exploring (boolean),
+//             showLang (boolean: false on the kiosk's attract screen, which has its own choice)
+// @fires ui-nav { action: 'lang' | 'about' | 'resume' }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { emit, type StoryNavDetail } from './events';
+import { sharedStyles } from './tokens';
 
 export class StoryHeader extends LitElement {
   static override properties = {
     heading: { type: String },
     lang: { type: String },
     exploring: { type: Boolean },
+    showLang: { type: Boolean, attribute: 'show-lang' },
   };
 
   declare heading: string;
   declare lang: Lang;
   declare exploring: boolean;
+  declare showLang: boolean;
 
   constructor() {
     super();
     this.heading = '';
     this.lang = 'en';
     this.exploring = false;
+    this.showLang = true;
   }
 
   #nav(action: StoryNavDetail['action']) {
@@ -36,59 +42,55 @@ export class StoryHeader extends LitElement {
       <h1>${this.heading || t.appTitle}</h1>
       ${
         this.exploring
-          ? html`<button class="resume" @click=${() => this.#nav('resume')}>${t.resume}</button>`
+          ? html`<button class="primary" @click=${() => this.#nav('resume')}>${t.resume}</button>`
           : nothing
       }
-      <button
-        class="lang"
-        lang=${langTag(other)}
-        aria-label=${t.switchToLabel}
-        @click=${() => this.#nav('lang')}
-      >
-        ${t.switchTo}
-      </button>
+      ${
+        this.showLang
+          ? html`<button class="lang" @click=${() => this.#nav('lang')}>
+              <span lang=${langTag(other)}>${t.switchTo}</span
+              ><span class="sr-only"> (${t.switchToLabel})</span>
+            </button>`
+          : nothing
+      }
       <button class="about" @click=${() => this.#nav('about')}>${t.about}</button>
     </header>`;
   }
 
-  static override styles = css`
-    header {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      padding: 0.4rem 0.75rem;
-      background: rgb(255 255 255 / 0.94);
-      border-bottom: 1px solid var(--line, #d6d3d1);
-      font: 14px/1.3 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      color: var(--ink, #1c1917);
-    }
-    h1 {
-      margin: 0 auto 0 0;
-      font-size: 1rem;
-      font-weight: 700;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    button {
-      min-height: var(--touch-target, 40px);
-      padding: 0.3rem 0.8rem;
-      border-radius: 6px;
-      border: 1px solid var(--line, #a8a29e);
-      background: var(--paper, #fff);
-      color: inherit;
-      font: inherit;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 2px;
-    }
-    .resume {
-      background: var(--ink, #1c1917);
-      color: #fff;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      header {
+        box-sizing: border-box;
+        height: 100%;
+        display: flex;
+        align-items: center;
+        gap: var(--space-2);
+        padding: 0 var(--space-3);
+        background: rgb(255 255 255 / 0.95);
+        border-bottom: 1px solid var(--line-soft);
+        font-size: var(--text-ui);
+      }
+      h1 {
+        flex: 1;
+        min-width: 0;
+        margin: 0;
+        font-size: var(--title-size, 1.15em);
+        font-weight: 700;
+        letter-spacing: -0.01em;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      button {
+        min-height: min(var(--touch-target), calc(var(--header-h, 52px) - 8px));
+        padding: 0.3em 0.8em;
+      }
+    `,
+  ];
 }
 
 customElements.define('story-header', StoryHeader);

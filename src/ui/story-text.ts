@@ -2,8 +2,9 @@
 //
 // Properties: story (Story), lang ('en'|'zh'), placeNames (Map of feature id → name),
 //             reason (string: why there is no map)
-// Events:     none
+// Events:     none (the same information as the timeline, as text: eras, steps and years)
 import { LitElement, css, html, nothing } from 'lit';
+import { sharedStyles } from './tokens';
 import { localize, type Story } from '../story/model';
 import type { Lang } from '../story/schema';
 import { formatYear } from '../story/timeline';
@@ -41,6 +42,22 @@ export class StoryText extends LitElement {
         story
           ? html`<h2>${localize(story.title, this.lang)}</h2>
               ${story.subtitle ? html`<p class="subtitle">${localize(story.subtitle, this.lang)}</p>` : nothing}
+              ${
+                story.eras.length
+                  ? html`<section class="eras" aria-label=${t.eras}>
+                      <h3>${t.eras}</h3>
+                      <ul>
+                        ${story.eras.map(
+                          (e) =>
+                            html`<li>
+                              <span class="year">${formatYear(e.from, e.to)}</span>
+                              ${localize(e.label, this.lang)}
+                            </li>`,
+                        )}
+                      </ul>
+                    </section>`
+                  : nothing
+              }
               <ol>
                 ${story.steps.map((s) => {
                   const places = s.places.map((id) => this.placeNames.get(id)).filter(Boolean);
@@ -59,46 +76,50 @@ export class StoryText extends LitElement {
     </article>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      overflow: auto;
-      background: var(--paper, #fff);
-      color: var(--ink, #1c1917);
-      font: 17px/1.6 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-    }
-    article {
-      max-width: 42rem;
-      margin: 0 auto;
-      padding: 1rem 1.25rem 3rem;
-    }
-    .why {
-      padding: 0.6rem 0.8rem;
-      border-left: 4px solid var(--accent, #b91c1c);
-      background: #fdf6f6;
-    }
-    ol {
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      margin: 1.5rem 0;
-    }
-    h3 {
-      margin-bottom: 0.3rem;
-    }
-    .year {
-      color: var(--accent, #b91c1c);
-      margin-right: 0.4rem;
-    }
-    .places {
-      font-size: 0.9rem;
-      color: var(--muted, #57534e);
-    }
-    a {
-      color: var(--link, #1d4ed8);
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        overflow: auto;
+        background: var(--paper, #fff);
+        color: var(--ink, #1c1917);
+        font-size: var(--text-body);
+        line-height: 1.6;
+      }
+      article {
+        max-width: 42rem;
+        margin: 0 auto;
+        padding: 1rem 1.25rem 3rem;
+      }
+      .why {
+        padding: 0.6rem 0.8rem;
+        border-left: 4px solid var(--accent, #b91c1c);
+        background: #fdf6f6;
+      }
+      ol {
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        margin: 1.5rem 0;
+      }
+      h3 {
+        margin-bottom: 0.3rem;
+      }
+      .year {
+        color: var(--accent, #b91c1c);
+        margin-right: 0.4rem;
+      }
+      .places {
+        font-size: 0.9rem;
+        color: var(--muted, #57534e);
+      }
+      a {
+        color: var(--link, #1d4ed8);
+      }
+    `,
+  ];
 }
 
 customElements.define('story-text', StoryText);

@@ -1,14 +1,20 @@
-// <timeline-bar>: the story's years on a true time axis; each step is a marker to jump to.
+// <timeline-bar>: the story's years on a true time axis, with its eras as labelled bands and
+// each step a dot on the axis to jump to. Steps of one year sit side by side, a few pixels
+// apart; the current step is a pill with its year; hovering or focusing a dot names its
+// step. Touch targets may overlap where dots are close: a press goes to the dot nearest to
+// it. One Tab stop (the current step); the arrow keys then move through the story and focus
+// follows.
 //
-// Properties: steps ({ id, year, yearEnd?, title }[]), first, last (years), current (index),
-//             lang ('en'|'zh')
-// Events:     ui-jump { index }
-import { LitElement, css, html } from 'lit';
+// Properties: steps ({ id, year, yearEnd?, title }[]), eras ({ from, to, label }[]),
+//             first, last (years), current (index), lang ('en'|'zh')
+// @fires ui-jump { index }
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { styleProps } from './style-props';
 import type { Lang } from '../story/schema';
-import { axisFraction, axisTicks, formatYear } from '../story/timeline';
-import { strings, type Strings } from '../i18n/strings';
+import { axisFraction, axisTicks, formatYear, spreadMarkers } from '../story/timeline';
+import { langTag, strings, type Strings } from '../i18n/strings';
 import { emit } from './events';
+import { sharedStyles } from './tokens';
 
 export interface TimelineStep {
   id: string;
@@ -17,19 +23,16 @@ export interface TimelineStep {
   title: string;
 }
 
-/** Markers need this many pixels side by side; closer ones stack instead of overlapping. */
-const MARKER_PX = 22;
-
-/** Row of each marker, so markers closer than `minGap` (fraction of the axis) stack. */
-export function stackRows(fractions: readonly number[], minGap = 0.022): number[] {
-  const lastInRow: number[] = [];
-  return fractions.map((f) => {
-    let row = lastInRow.findIndex((x) => f - x >= minGap);
-    if (row < 0) row = lastInRow.length;
-    lastInRow[row] = f;
-    return row;
-  });
+export interface TimelineEra {
+  from: number;
+  to: number;
+  label: string;
 }
+
+/** Side padding of the axis, so the end markers and labels are not cut. */
+const EDGE_PX = 28;
+/** The marker dot's size unless the layout sets --marker-dot; the button is the target. */
+const DOT_PX = 10;
 
 /** "1984: Electronics Street", without repeating a year the title already starts with. */
 function markerLabel(t: Strings, s: TimelineStep): string {
@@ -40,25 +43,40 @@ function markerLabel(t: Strings, s: TimelineStep): string {
 export class TimelineBar extends LitElement {
   static override properties = {
     steps: { attribute: false },
+    eras: { attribute: false },
     first: { type: Number },
     last: { type: Number },
     current: { type: Number },
     lang: { type: String },
+    peek: { state: true },
   };
 
   declare steps: TimelineStep[];
+  declare eras: TimelineEra[];
   declare first: number;
   declare last: number;
   declare current: number;
   declare lang: Lang;
-  #width = 1000;
+  /** The marker under the pointer or focus, whose name shows. */
+  declare peek: number | undefined;
+  #size = { width: 0, height: 0 };
   #resize = new ResizeObserver(([entry]) => {
-    const width = entry?.contentRect.width ?? 0;
-    if (width && Math.abs(width - this.#width) > 8) {
-      this.#width = width;
+    const { width = 0, height = 0 } = entry?.contentRect ?? {};
+    if (Math.abs(width - this.#size.width) > 4 || Math.abs(height - this.#size.height) > 2) {
+      this.#size = { width, height };
       this.requestUpdate();
     }
   });
+
+  constructor() {
+    super();
+    this.steps = [];
+    this.eras = [];
+    this.first = 0;
+    this.last = 0;
+    this.current = -1;
+    this.lang = 'en';
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -70,116 +88,248 @@ export class TimelineBar extends LitElement {
     this.#resize.disconnect();
   }
 
-  constructor() {
-    super();
-    this.steps = [];
-    this.first = 0;
-    this.last = 0;
-    this.current = -1;
-    this.lang = 'en';
+  /** Where each dot is drawn, in px from the left, for pointer hits. */
+  #xs: number[] = [];
+
+  /** The dot nearest to a pointer's x: close dots share their touch targets fairly. */
+  #nearest(clientX: number): number | undefined {
+    const x = clientX - this.getBoundingClientRect().left;
+    let best: number | undefined;
+    this.#xs.forEach((xi, i) => {
+      if (best === undefined || Math.abs(xi - x) < Math.abs(this.#xs[best]! - x)) best = i;
+    });
+    return best;
+  }
+
+  /** A press (pointer) goes to the nearest dot; Enter or Space on a focused dot, to it. */
+  #jump(e: MouseEvent, index: number) {
+    const pointer = e.detail > 0;
+    emit(this, 'ui-jump', { index: pointer ? (this.#nearest(e.clientX) ?? index) : index });
+  }
+
+  /** Keyboard users move through the story with the arrows: focus follows the current step. */
+  protected override updated(changed: PropertyValues<this>) {
+    if (!changed.has('current')) return;
+    const focused = this.renderRoot.querySelector<HTMLButtonElement>('button:focus');
+    if (focused && Number(focused.dataset.index) !== this.current)
+      this.renderRoot
+        .querySelector<HTMLButtonElement>(`button[data-index="${this.current}"]`)
+        ?.focus();
   }
 
   override render() {
     const t = strings(this.lang);
-    const fractions = this.steps.map((s) => axisFraction(s.year, this.first, this.last));
-    // The host spans the map's width whatever its content, so measuring here is stable, and
-    // the stacking (hence the bar's height) is right in the very first render.
-    const width = this.clientWidth || this.#width;
-    const rows = stackRows(fractions, MARKER_PX / Math.max(200, width));
-    const stack = Math.max(0, ...rows);
-    const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
+    // The host spans the map's width whatever its content, so measuring here is stable.
+    const style = getComputedStyle(this);
+    const fullWidth = this.#size.width || this.clientWidth || 1000;
+    const height = this.#size.height || this.clientHeight || 60;
+    const width = Math.max(120, fullWidth - 2 * EDGE_PX);
+    const fontPx = parseFloat(style.fontSize) || 12;
+    // Dots of nearby years keep this far apart, so each stays visible and near its year.
+    const gap = (parseFloat(style.getPropertyValue('--marker-dot')) || DOT_PX) + 4;
+    // Rows, bottom up: year labels, the axis with its dots, the eras above.
+    const axisY = height - 1.55 * fontPx;
+    const at = (year: number) => EDGE_PX + axisFraction(year, this.first, this.last) * width;
+    const xs = spreadMarkers(
+      this.steps.map((s) => at(s.year) - EDGE_PX),
+      gap,
+      width,
+    ).map((x) => x + EDGE_PX);
+    this.#xs = xs;
+    const px = (x: number) => `${x.toFixed(1)}px`;
+    const current = this.steps[this.current];
+    const peek = this.peek !== undefined ? this.steps[this.peek] : undefined;
     return html`
-      <nav aria-label=${t.timeline}>
-        <div class="axis" ${styleProps({ '--rows': String(stack) })}>
-          ${axisTicks(this.first, this.last).map(
-            (y) =>
-              html`<span
-                class="tick"
-                ${styleProps({ left: pct(axisFraction(y, this.first, this.last)) })}
+      <nav aria-label=${t.timeline} lang=${langTag(this.lang)}>
+        ${this.eras.map((era) => {
+          const left = at(Math.max(era.from, this.first));
+          const right = at(Math.min(era.to + 1, this.last));
+          return html`<span
+            class="era"
+            aria-hidden="true"
+            ${styleProps({ left: px(left), width: px(Math.max(0, right - left)), height: px(axisY) })}
+            >${era.label}</span
+          >`;
+        })}
+        <svg class="axis" aria-hidden="true" width=${fullWidth} height=${height}>
+          <line class="line" x1=${EDGE_PX} x2=${EDGE_PX + width} y1=${axisY} y2=${axisY}></line>
+          ${
+            current?.yearEnd !== undefined
+              ? svg`<line class="span" x1=${at(current.year)} x2=${at(current.yearEnd)}
+                  y1=${axisY} y2=${axisY}></line>`
+              : nothing
+          }
+        </svg>
+        ${axisTicks(this.first, this.last).map(
+          (y) =>
+            html`<span
+              class="tick"
+              aria-hidden="true"
+              ${styleProps({ left: px(at(y)), top: px(axisY + 0.2 * fontPx) })}
+              >${y}</span
+            >`,
+        )}
+        <ol
+          class="markers"
+          @pointermove=${(e: PointerEvent) => (this.peek = this.#nearest(e.clientX))}
+          @pointerleave=${() => (this.peek = undefined)}
+        >
+          ${this.steps.map((s, i) => {
+            const isCurrent = i === this.current;
+            return html`<li ${styleProps({ left: px(xs[i]!), top: px(axisY) })}>
+              <button
+                data-index=${i}
+                class=${isCurrent ? 'current' : ''}
+                tabindex=${isCurrent || (this.current < 0 && i === 0) ? '0' : '-1'}
+                aria-current=${isCurrent ? 'step' : 'false'}
+                aria-label=${markerLabel(t, s)}
+                @click=${(e: MouseEvent) => this.#jump(e, i)}
+                @focus=${() => (this.peek = i)}
+                @blur=${() => (this.peek = undefined)}
+              >
+                ${isCurrent ? html`<span class="pill" aria-hidden="true">${s.year}</span>` : nothing}
+              </button>
+            </li>`;
+          })}
+        </ol>
+        ${
+          peek
+            ? html`<p
+                class="peek"
                 aria-hidden="true"
-                >${y}</span
-              >`,
-          )}
-          <ol>
-            ${this.steps.map(
-              (s, i) =>
-                html`<li
-                  ${styleProps({ left: pct(fractions[i]!), bottom: `calc(${rows[i] ?? 0} * var(--marker-row, 12px) + 22px)` })}
-                >
-                  <button
-                    class=${i === this.current ? 'current' : ''}
-                    aria-current=${i === this.current ? 'step' : 'false'}
-                    aria-label=${markerLabel(t, s)}
-                    title=${markerLabel(t, s)}
-                    @click=${() => emit(this, 'ui-jump', { index: i })}
-                  ></button>
-                </li>`,
-            )}
-          </ol>
-        </div>
+                ${styleProps({
+                  left: px(Math.min(fullWidth - 120, Math.max(120, xs[this.peek!]!))),
+                })}
+              >
+                ${markerLabel(t, peek)}
+              </p>`
+            : nothing
+        }
       </nav>
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: 12px/1.2 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-      color: var(--muted, #57534e);
-    }
-    .axis {
-      position: relative;
-      height: calc(var(--rows, 0) * var(--marker-row, 12px) + var(--timeline-height, 48px));
-      margin: 0 18px;
-      border-bottom: 2px solid var(--line, #a8a29e);
-    }
-    .tick {
-      position: absolute;
-      bottom: -18px;
-      transform: translateX(-50%);
-      white-space: nowrap;
-    }
-    ol {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      position: absolute;
-      transform: translate(-50%, 50%);
-    }
-    /* The button is the touch target; the dot inside it is what the eye sees. */
-    button {
-      display: grid;
-      place-items: center;
-      width: var(--marker-target, 28px);
-      height: var(--marker-target, 28px);
-      padding: 0;
-      border: none;
-      border-radius: 50%;
-      background: transparent;
-      cursor: pointer;
-    }
-    button::before {
-      content: '';
-      width: 14px;
-      height: 14px;
-      box-sizing: border-box;
-      border-radius: 50%;
-      border: 2px solid var(--ink, #1c1917);
-      background: var(--paper, #fff);
-    }
-    button.current::before {
-      width: 19px;
-      height: 19px;
-      background: var(--accent, #b91c1c);
-      border-color: var(--accent, #b91c1c);
-    }
-    button:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 3px;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        color: var(--muted);
+        font-size: calc(var(--text-ui) * 0.82);
+        line-height: 1.2;
+      }
+      nav {
+        position: relative;
+        height: 100%;
+      }
+      .era {
+        position: absolute;
+        top: 2px;
+        box-sizing: border-box;
+        padding: 0.15em 0.5em;
+        border-left: 1px solid var(--line);
+        background: var(--paper-tint);
+        color: var(--muted);
+        font-size: 0.92em;
+        letter-spacing: 0.02em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      svg.axis {
+        position: absolute;
+        inset: 0;
+        overflow: visible;
+        pointer-events: none;
+      }
+      .axis line.line {
+        stroke: var(--line);
+        stroke-width: 2;
+      }
+      .axis line.span {
+        stroke: var(--accent);
+        stroke-width: 5;
+        stroke-linecap: round;
+        opacity: 0.5;
+      }
+      .tick {
+        position: absolute;
+        transform: translateX(-50%);
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
+      }
+      .markers {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        position: absolute;
+        transform: translate(-50%, -50%);
+      }
+      /* The current step rises above the axis as a pill, clear of the year labels. */
+      li:has(.current) {
+        z-index: 1;
+        transform: translate(-50%, calc(-100% + var(--marker-target, 24px) / 2 - 2px));
+      }
+      /* The button is the touch target; the dot inside it is what the eye sees. */
+      button {
+        display: grid;
+        place-items: center;
+        width: var(--marker-target, 24px);
+        min-width: 0;
+        height: var(--marker-target, 24px);
+        min-height: 0;
+        padding: 0;
+        border: none;
+        border-radius: 50%;
+        background: transparent;
+      }
+      button::before {
+        content: '';
+        width: var(--marker-dot, ${DOT_PX}px);
+        height: var(--marker-dot, ${DOT_PX}px);
+        box-sizing: border-box;
+        border-radius: 50%;
+        border: 2px solid var(--ink);
+        background: var(--paper);
+      }
+      button:hover::before {
+        background: var(--ink);
+      }
+      button.current::before {
+        display: none;
+      }
+      .pill {
+        position: relative;
+        padding: 0.2em 0.55em;
+        border-radius: 999px;
+        background: var(--accent);
+        color: var(--on-dark);
+        font-weight: 700;
+        font-size: 1.05em;
+        font-variant-numeric: tabular-nums;
+        box-shadow: var(--shadow-1);
+      }
+      .peek {
+        position: absolute;
+        bottom: calc(100% + 6px);
+        transform: translateX(-50%);
+        max-width: min(360px, 80%);
+        margin: 0;
+        padding: 0.35em 0.7em;
+        border-radius: var(--radius-1);
+        background: var(--scrim);
+        color: var(--on-dark);
+        font-size: 1.1em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        pointer-events: none;
+      }
+    `,
+  ];
 }
 
 customElements.define('timeline-bar', TimelineBar);

@@ -4,6 +4,7 @@
 // Properties: first, last, year (numbers), lang ('en'|'zh')
 // Events:     ui-year-change { year }
 import { LitElement, css, html } from 'lit';
+import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
@@ -90,50 +91,50 @@ export class YearSlider extends LitElement {
     </div>`;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font: 14px/1.3 var(--font-text, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-    }
-    label {
-      flex: 1;
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    .label {
-      font-weight: 600;
-    }
-    input {
-      flex: 1;
-      min-height: 32px;
-      accent-color: var(--accent, #b91c1c);
-    }
-    output {
-      min-width: 3.2em;
-      font-weight: 700;
-      font-variant-numeric: tabular-nums;
-      color: var(--accent, #b91c1c);
-    }
-    button {
-      min-width: 40px;
-      min-height: 40px;
-      border-radius: 50%;
-      border: 1px solid var(--line, #a8a29e);
-      background: var(--paper, #fff);
-      cursor: pointer;
-    }
-    button:focus-visible,
-    input:focus-visible {
-      outline: 3px solid var(--focus, #2563eb);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        font-size: var(--text-ui);
+        line-height: 1.3;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+      }
+      label {
+        flex: 1;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .label {
+        font-weight: 600;
+      }
+      input {
+        flex: 1;
+        min-height: 32px;
+        accent-color: var(--accent, #b91c1c);
+      }
+      output {
+        min-width: 3.2em;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        color: var(--accent, #b91c1c);
+      }
+      button {
+        min-width: 40px;
+        min-height: 40px;
+        border-radius: 50%;
+        border: 1px solid var(--line, #a8a29e);
+        background: var(--paper, #fff);
+        cursor: pointer;
+      }
+      button: focus-visible;
+    `,
+  ];
 }
 
 customElements.define('year-slider', YearSlider);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { axisFraction, axisTicks, existsIn, formatYear } from '../../src/story/timeline';
-import { stackRows } from '../../src/ui/timeline-bar';
+import {
+  axisFraction,
+  axisTicks,
+  existsIn,
+  formatYear,
+  spreadMarkers,
+} from '../../src/story/timeline';
 
 describe('existsIn', () => {
   it('treats since and until as inclusive, missing bounds as open', () => {
@@ -31,7 +36,13 @@ describe('axis', () => {
     expect(formatYear(1984)).toBe('1984');
     expect(formatYear(1984, 1984)).toBe('1984');
   });
-  it('stacks markers of nearby years', () => {
-    expect(stackRows([0, 0.5, 0.505, 0.51, 1])).toEqual([0, 0, 1, 2, 0]);
+  // The timeline used to stack markers of nearby years into towers; they now sit side by side.
+  it('spreads markers of nearby years side by side, in order, around their year', () => {
+    expect(spreadMarkers([0, 50, 50.5, 51, 100], 10, 100)).toEqual([0, 40.5, 50.5, 60.5, 100]);
+    const many = spreadMarkers([100, 100, 100, 100], 20, 100);
+    expect(many).toEqual([40, 60, 80, 100]); // pushed in from the end, still 20 apart
+    expect(spreadMarkers([5, 3], 10, 100)).toEqual([10, 0]); // order by position, kept on the line
+    const crowded = spreadMarkers([50, 50, 50, 50, 50], 40, 100);
+    expect(crowded).toEqual([0, 25, 50, 75, 100]); // the gap shrinks to fit
   });
 });

@@ -10,6 +10,32 @@ export interface MapState {
   yearFilterYear: number | null;
 }
 
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What a screen shows, measured: the overlays, the card's text, the step's subjects. */
+export interface Layout {
+  viewport: { width: number; height: number };
+  /** The map's own box and the boxes of everything drawn over or beside it. */
+  map: Box;
+  overlays: Record<string, Box>;
+  timelineHeight: number;
+  card: {
+    /** Pixels of text hidden below the card's fold (0: it all shows). */
+    hidden: number;
+    bodyPx: number;
+    lineHeight: number;
+    /** Average characters per full line of the step's text. */
+    charsPerLine: number;
+  } | null;
+  /** Each highlighted feature's centre on screen (undefined: not drawn in view). */
+  subjects: { id: string; x: number; y: number }[];
+}
+
 export class StoryDriver {
   constructor(readonly page: Page) {}
 
@@ -112,6 +138,105 @@ export class StoryDriver {
         visibleLayers: [...visible].sort(),
         highlighted: highlighted.sort(),
         yearFilterYear: m ? Number(m[1]) : null,
+      };
+    });
+  }
+
+  /** Resolves once the element and its card have rendered the current state. */
+  async uiSettled() {
+    await this.page.evaluate(async () => {
+      const root = document.querySelector('story-map')!;
+      await root.updateComplete;
+      await root.shadowRoot!.querySelector('step-card')?.updateComplete;
+      await new Promise(requestAnimationFrame);
+    });
+  }
+
+  /** Measures the screen as it is now (see Layout). */
+  async layout(): Promise<Layout> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('story-map')!;
+      const root = host.shadowRoot!;
+      const box = (el: Element | null | undefined) => {
+        if (!el) return undefined;
+        const r = el.getBoundingClientRect();
+        return r.width && r.height
+          ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+          : undefined;
+      };
+      const overlays: Record<string, { left: number; top: number; right: number; bottom: number }> =
+        {};
+      for (const sel of ['story-header', 'step-card', 'timeline-bar', '.explore']) {
+        const b = box(root.querySelector(sel));
+        if (b) overlays[sel] = b;
+      }
+      const kiosk = root.querySelector('kiosk-overlay')?.shadowRoot;
+      const invite = box(kiosk?.querySelector('.attract'));
+      if (invite) overlays['kiosk-invite'] = invite;
+      const controls = box(root.querySelector('step-card')?.shadowRoot?.querySelector('.controls'));
+      if (controls) overlays['card-controls'] = controls;
+
+      const cardRoot = root.querySelector('step-card')?.shadowRoot;
+      const scroll = cardRoot?.querySelector<HTMLElement>('.scroll');
+      const body = cardRoot?.querySelector<HTMLElement>('.body');
+      let card = null;
+      if (scroll && body) {
+        const style = getComputedStyle(body);
+        const bodyPx = parseFloat(style.fontSize);
+        const range = document.createRange();
+        let chars = 0;
+        let lines = 0;
+        for (const p of body.querySelectorAll('p')) {
+          range.selectNodeContents(p);
+          const rects = [...range.getClientRects()];
+          const tops = new Set(rects.map((r) => Math.round(r.top)));
+          // The last line of a paragraph is short: count full lines only.
+          if (tops.size > 1) {
+            chars += ((p.textContent ?? '').length * (tops.size - 1)) / tops.size;
+            lines += tops.size - 1;
+          }
+        }
+        card = {
+          hidden: Math.max(0, scroll.scrollHeight - scroll.clientHeight),
+          bodyPx,
+          lineHeight: parseFloat(style.lineHeight) / bodyPx,
+          charsPerLine: lines ? chars / lines : 0,
+        };
+      }
+
+      const map = host.map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const subjects: { id: string; x: number; y: number }[] = [];
+      const style = map.getStyle();
+      for (const [sourceId, source] of Object.entries(style.sources)) {
+        if (!sourceId.startsWith('story-') || source.type !== 'geojson') continue;
+        const data = source.data as {
+          features?: { properties?: { id?: string }; geometry?: { coordinates: unknown } }[];
+        };
+        for (const f of data.features ?? []) {
+          const id = f.properties?.id;
+          if (!id || !map.getFeatureState({ source: sourceId, id }).highlight) continue;
+          const flat: number[][] = [];
+          const walk = (c: unknown) => {
+            if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as number[]);
+            else if (Array.isArray(c)) c.forEach(walk);
+          };
+          walk(f.geometry?.coordinates);
+          // The centre of what is on screen of the feature: its projected vertices' mean.
+          const pts = flat.map((c) => map.project([c[0]!, c[1]!]));
+          const x = pts.reduce((a, p) => a + p.x, 0) / pts.length;
+          const y = pts.reduce((a, p) => a + p.y, 0) / pts.length;
+          subjects.push({ id, x: canvas.left + x, y: canvas.top + y });
+        }
+      }
+      const timeline = root.querySelector('timeline-bar')?.getBoundingClientRect();
+      return {
+        viewport: { width: innerWidth, height: innerHeight },
+        map: { left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom },
+        overlays,
+        timelineHeight: timeline?.height ?? 0,
+        card,
+        subjects,
       };
     });
   }
