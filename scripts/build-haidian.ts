@@ -308,7 +308,32 @@ export const STATIONS: Record<string, StationNode> = {
     lon: 116.3620432,
     since: 2014,
   },
-  // Line 16
+  // Line 16 (Bei'anhe, Wenyang Road and Tundian are west of Yongfeng South; Daoxianghu Road and
+  // Yongfeng, between them, have no node in the reference and are not drawn)
+  beianhe: {
+    name: "Bei'anhe",
+    name_zh: '北安河',
+    osm: 4564113110,
+    lat: 40.0668592,
+    lon: 116.1243785,
+    since: 2016,
+  },
+  'wenyang-lu': {
+    name: 'Wenyang Road',
+    name_zh: '温阳路',
+    osm: 4564113107,
+    lat: 40.0675113,
+    lon: 116.1555687,
+    since: 2016,
+  },
+  tundian: {
+    name: 'Tundian',
+    name_zh: '屯佃',
+    osm: 4564113101,
+    lat: 40.0673089,
+    lon: 116.2093337,
+    since: 2016,
+  },
   'yongfeng-nan': {
     name: 'Yongfeng South',
     name_zh: '永丰南',
@@ -447,6 +472,8 @@ export interface LineSection {
   /** Station slugs in running order. */
   stations: string[];
   note: string;
+  /** How far the straight station-to-station line may be from the track (default 150 m). */
+  precision_m?: number;
 }
 
 export interface SubwayLine {
@@ -567,8 +594,19 @@ export const LINES: SubwayLine[] = [
     sections: [
       {
         since: 2016,
-        stations: ['yongfeng-nan', 'xibeiwang', 'malianwa', 'nongda-nanlu', 'xiyuan'],
-        note: "northern section (Bei'anhe to Xiyuan) opened 31 December 2016, Nongda Nanlu station on 30 December 2017; west of Yongfeng South not drawn (two stations there have no OSM node in the reference)",
+        stations: [
+          'beianhe',
+          'wenyang-lu',
+          'tundian',
+          'yongfeng-nan',
+          'xibeiwang',
+          'malianwa',
+          'nongda-nanlu',
+          'xiyuan',
+        ],
+        note: "northern section (Bei'anhe to Xiyuan) opened 31 December 2016, Nongda Nanlu station on 30 December 2017; Daoxianghu Road and Yongfeng stations have no OSM node in the reference, so the line runs straight past them",
+        // two stations without nodes: the straight runs past them may cut a curve
+        precision_m: 250,
       },
       {
         since: 2020,
@@ -1194,7 +1232,7 @@ export function buildHaidian(): FeatureCollection {
           description_zh: `${line.name_zh}${first.name_zh}至${last.name_zh}段，${section.since}年开通。按车站顺序连线。`,
           source: `Station to station through OpenStreetMap station nodes ${section.stations.map((s) => STATIONS[s]!.osm).join(', ')} (${OSM}); opening year: ${section.note}`,
           // straight segments between stations; the tracks curve between them
-          precision_m: 150,
+          precision_m: section.precision_m ?? 150,
         }),
         geometry: { type: 'LineString', coordinates: section.stations.map(stationPos) },
       });

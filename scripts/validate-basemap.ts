@@ -5,8 +5,8 @@
 //   npx tsx scripts/validate-basemap.ts
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { validateFeatureCollection } from '../src/geo/validate-geojson';
-import { formatError, type DataError } from '../src/story/errors';
+import { validateFeatureCollection } from '../src/geo/validate-geojson.ts';
+import { formatError, type DataError } from '../src/story/errors.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

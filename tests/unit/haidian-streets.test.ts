@@ -1,12 +1,13 @@
 // Street-level Haidian: the shipped files pass the data contract, each station sits on its
 // OpenStreetMap node, the generator is deterministic, and the year filters show the network
-// and street names of the year.
+// and street names of the year. The 5th Ring Road the basemap draws round it keeps its
+// published length and its anchors.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { HAIDIAN_STREETS_FILE, LINES, STATIONS, buildHaidian } from '../../scripts/build-haidian';
 import { validateBasemap } from '../../scripts/validate-basemap';
 import { BASEMAP_YEAR_FILTERED_LAYER_IDS, basemapYearFilters } from '../../src/map/basemap-style';
@@ -151,5 +152,51 @@ describe('basemap year filters', () => {
       expect.arrayContaining(['bm-road-zgc', 'bm-road-zgc-south', 'bm-road-zgc-north']),
     );
     expect(roads(2015)).not.toContain('bm-road-baishiqiao');
+  });
+});
+
+describe('the 5th Ring Road', () => {
+  const rings = read('geo/ring-roads.geojson');
+  const ring5 = rings.features.find((f) => f.properties?.id === 'ring-5')!;
+  const coords = (ring5.geometry as LineString).coordinates;
+  const area = turf.polygon([coords]);
+  const at = (lat: number, lon: number) => turf.point([lon, lat]);
+
+  it('is a closed ring within 3 % of its published 98.58 km', () => {
+    expect(coords[0]).toEqual(coords[coords.length - 1]);
+    const km = turf.length(ring5 as Feature<LineString>, { units: 'kilometers' });
+    expect(Math.abs(km / 98.58 - 1)).toBeLessThan(0.03);
+  });
+
+  // Stations named after (or built at) a 5th Ring interchange, OpenStreetMap nodes (WGS84), and
+  // the Wikipedia position of Shifeng Bridge: see geo/notes/ring-roads-and-basemap.md
+  it.each([
+    ['Lincuiqiao (OSM 5305506002)', 40.0206, 116.36679, 150],
+    ['Laiguangying (OSM 3369356933)', 40.0192, 116.46079, 150],
+    ['Yizhuangqiao (OSM 8073260826)', 39.80174, 116.47427, 150],
+    ['Jiugong (OSM 8073260825)', 39.80561, 116.45473, 200],
+    ['CAU South Road (OSM 4564112873)', 40.01844, 116.27703, 200],
+    ['Shifeng Bridge (Wikipedia)', 39.879255, 116.201953, 150],
+  ])('passes %s', (_name, lat, lon, metres) => {
+    const d = turf.pointToLineDistance(at(lat, lon), ring5 as Feature<LineString>, {
+      units: 'meters',
+    });
+    expect(d).toBeLessThan(metres);
+  });
+
+  // Which side of the ring places lie on, from the published descriptions of its course: the
+  // south runs south of Nanyuan Airport and crosses the Jingkai road south of Xihongmen.
+  it.each([
+    ['Nanyuan Airport reference point (Wikipedia, WGS84)', 39.7825, 116.38778, true],
+    ['Xihongmen (OSM 7860703071)', 39.78839, 116.32268, true],
+    ['Gaomidian North (OSM 7860703072)', 39.77303, 116.32448, false],
+    ['Huangcun Railway Station (OSM 7860703075)', 39.7215, 116.32665, false],
+    ['Wudaokou (OSM 5442237543)', 39.99148, 116.3317, true],
+    ['Shangdi (OSM 6617852359)', 40.03176, 116.31408, false],
+    ['Beigongmen, Summer Palace (OSM 6497814374)', 40.00119, 116.27137, true],
+    ['Garden Expo Park (OSM 5442227596)', 39.85999, 116.19567, false],
+    ['Caofang (OSM 8073325259)', 39.92351, 116.6103, false],
+  ])('has %s inside: %s', (_name, lat, lon, inside) => {
+    expect(turf.booleanPointInPolygon(at(lat, lon), area)).toBe(inside);
   });
 });
