@@ -1,13 +1,16 @@
 // The bare MapLibre page the benchmark compares the app with: the same MapLibre, the same map
-// options that affect drawing, the same basemap style (buildBasemapStyle) and the same story
-// sources and layers (storySource/storyLayers from geo/layers.json), and nothing else: no
-// Lit, no story engine, no UI. The benchmark drives it through `window.bare`.
+// options that affect drawing, the same basemap style (buildBasemapStyle, its data given to
+// the map by zoom as in the app: loadDeferredData) and the same story sources and layers
+// (storySource/storyLayers from geo/layers.json), and nothing else: no Lit, no story engine,
+// no UI. The benchmark drives it through `window.bare`.
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { buildBasemapStyle, type FontFacesJson } from '../src/map/basemap-style';
+import { buildBasemapStyle } from '../src/map/basemap-style';
+import { COMPACT_FONT_FACES_FILE, loadDeferredData } from '../src/map/basemap';
+import { decodeFontFaces } from '../src/map/compact-font-faces';
 import { sourceId, storyLayers, storySource } from '../src/map/layer-styles';
 import type { ManifestLayer } from '../src/geo/manifest';
 import type { BareApi, BareInit, LayerSnapshot } from './protocol';
@@ -44,13 +47,13 @@ const storyData = getJson<{ layers: ManifestLayer[] }>(manifestUrl).then((manife
     })),
   ),
 );
-const fontFaces = await getJson<FontFacesJson>(new URL('fonts/font-faces.json', base).href);
+const fontFaces = decodeFontFaces(await getJson(new URL(COMPACT_FONT_FACES_FILE, base).href));
 
 const cam = init.camera;
 // The app's map options that change what is drawn or how (the rest are gestures).
 const map = new MapLibreMap({
   container: 'map',
-  style: buildBasemapStyle({ baseUrl: base, lang, fontFaces }),
+  style: buildBasemapStyle({ baseUrl: base, lang, fontFaces, deferData: true }),
   center: cam?.center ?? [116.31, 39.98],
   zoom: cam?.zoom ?? 3,
   bearing: cam?.bearing ?? 0,
@@ -60,7 +63,7 @@ const map = new MapLibreMap({
   cooperativeGestures: false,
   dragRotate: false,
   pitchWithRotate: false,
-  maxPitch: 60,
+  maxPitch: 85,
 });
 if (cam) map.setPadding(cam.padding);
 
@@ -99,6 +102,8 @@ function idle(): Promise<void> {
 
 async function start() {
   if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // the map is made at the view to show, not at a placeholder
+  loadDeferredData(map, { placeholder: false });
   for (const { meta, data } of await storyData) {
     map.addSource(sourceId(meta.id), storySource(data));
     for (const spec of storyLayers(meta, lang, undefined)) map.addLayer(spec);

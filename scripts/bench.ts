@@ -6,7 +6,9 @@
 //   3. first load: bytes fetched until the first step has settled, by kind, raw and gzip; the
 //      app's own code (scripts/check-size.ts) against MapLibre's bundle as the floor;
 //   4. time to the first idle map, app and bare, over several cold loads;
-//   5. soak: hundreds of step changes with reduced motion; heap, DOM, map layers and sources.
+//   5. soak: thousands of step changes of a kiosk (attract loop, a visitor's Next, language,
+//      Explore and Resume, the walk-away reset; bench/soak.ts), reduced motion; heap, DOM,
+//      map layers, sources and listeners, always measured on the first step after a reset.
 // Prints a table and writes bench-results/bench-<timestamp>.json and bench-results/latest.json.
 // The machines are noisy: every figure is a median, and app and bare are compared as ratios.
 //
@@ -16,11 +18,11 @@
 //   BENCH_FLIGHTS [5]  flights per round: steps 1..N of the story
 //   BENCH_PRESSES [8]  input-latency presses (alternately ArrowRight and a click on Next)
 //   BENCH_LOADS [4]    cold loads of each page for the time to first idle
-//   BENCH_SOAK_STEPS [500]  step changes in the soak (rounded up to whole loops); 0 skips it
-//   BENCH_SOAK_MAX_S [240]  the soak stops after the loop that passes this many seconds
-//   BENCH_SOAK_SAMPLE_LOOPS [5]  heap (after GC) every so many loops, to see growth level off
+//   BENCH_SOAK_STEPS [2000]  step changes in the soak (rounded up to whole cycles); 0 skips it
+//   BENCH_SOAK_MAX_S [1500]  the soak stops after the cycle that passes this many seconds
+//   BENCH_SOAK_WARMUP_CYCLES [2]  cycles before the first sample (caches fill, fonts load)
+//   BENCH_SOAK_SAMPLE_CYCLES [5]  a sample (heap after GC, counts) every so many cycles
 //   BENCH_SOAK_VIEWPORT [800x500]  a smaller page draws faster; still the wide layout
-//   BENCH_SOAK_MODE [story] 'story' (goTo in a loop) or 'kiosk' (?mode=kiosk&dwell=0.05)
 //   BENCH_ONLY         comma-separated subset of: size,flights,latency,loads,soak
 //   BENCH_PORT [4188]  port of the vite preview server
 //   BENCH_SITE_DIR [node_modules/.cache/zgc-bench/site]  where the app and bare page are built
@@ -34,7 +36,22 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { pageFigures, type PageFigures } from '../tests/e2e/support/metrics';
+import { cdpMetrics, pageFigures } from '../tests/e2e/support/metrics';
+import {
+  compareSamples,
+  soakProbe,
+  soakQuery,
+  SoakDriver,
+  SOAK_KIOSK,
+  type SoakButtons,
+  type SoakSample,
+} from '../bench/soak';
+import { strings } from '../src/i18n/strings';
+import {
+  buildBasemapStyle,
+  BASEMAP_DEFERRED_DATA_KEY,
+  type DeferredData,
+} from '../src/map/basemap-style';
 import type {
   BareApi,
   BareInit,
@@ -57,14 +74,14 @@ const CONFIG = {
   flights: num('BENCH_FLIGHTS', 5),
   presses: num('BENCH_PRESSES', 8),
   loads: num('BENCH_LOADS', 4),
-  soakSteps: num('BENCH_SOAK_STEPS', 500),
-  soakMaxS: num('BENCH_SOAK_MAX_S', 240),
-  soakSampleLoops: num('BENCH_SOAK_SAMPLE_LOOPS', 5),
+  soakSteps: num('BENCH_SOAK_STEPS', 2000),
+  soakMaxS: num('BENCH_SOAK_MAX_S', 1500),
+  soakWarmupCycles: Math.max(1, num('BENCH_SOAK_WARMUP_CYCLES', 2)),
+  soakSampleCycles: Math.max(1, num('BENCH_SOAK_SAMPLE_CYCLES', 5)),
   soakViewport: (() => {
     const [w, h] = (process.env.BENCH_SOAK_VIEWPORT ?? '800x500').split('x').map(Number);
     return { width: w || 800, height: h || 500 };
   })(),
-  soakMode: process.env.BENCH_SOAK_MODE === 'kiosk' ? 'kiosk' : 'story',
   port: num('BENCH_PORT', 4188),
   siteDir: process.env.BENCH_SITE_DIR ?? join(ROOT, 'node_modules/.cache/zgc-bench/site'),
   skipBuild: process.env.BENCH_SKIP_BUILD === '1',
@@ -153,11 +170,16 @@ function pageInit() {
   };
 
   let featureIds: Map<string, string[]> | undefined;
+  let sourcesSeen = '';
   window.__benchSnapshot = (map) => {
     const story = map
       .getLayersOrder()
       .map((id) => map.getLayer(id)!)
       .filter((l) => typeof l.source === 'string' && l.source.startsWith('story-'));
+    // Layers arrive after the first step: read the features again when the sources change.
+    const sources = [...new Set(story.map((l) => l.source as string))].sort().join();
+    if (sources !== sourcesSeen) featureIds = undefined;
+    sourcesSeen = sources;
     if (!featureIds) {
       featureIds = new Map();
       const sources = map.getStyle().sources;
@@ -777,7 +799,8 @@ interface LoadResult {
 function kindOf(path: string): Kind {
   if (/\.(m?js)$/.test(path)) return 'code';
   if (/\.css$/.test(path)) return 'styles';
-  if (/\.(woff2?|ttf|otf)$/.test(path) || /font-faces\.json$/.test(path)) return 'fonts';
+  if (/\.(woff2?|ttf|otf)$/.test(path) || /font-faces(\.compact)?\.json$/.test(path))
+    return 'fonts';
   if (/\.(geojson|json|ya?ml)$/.test(path)) return 'data';
   if (path.endsWith('/') || /\.html$/.test(path)) return 'html';
   return 'other';
@@ -810,8 +833,12 @@ async function coldLoad(
       readyMs = await tab.evaluate(() => window.bare.firstIdle!);
     }
     recording = false;
+    // Only what was asked for before the first view was ready: the app reads the rest of its
+    // layers right after, and those answers can arrive before this script hears of the event.
+    const readyEpoch = (await tab.evaluate(() => performance.timeOrigin)) + readyMs;
     const fetched: Fetched[] = [];
     for (const r of responses) {
+      if (r.request().timing().startTime > readyEpoch) continue;
       const body = await r.body().catch(() => undefined);
       const path = new URL(r.url()).pathname;
       fetched.push({
@@ -865,16 +892,23 @@ function firstStepStoryFiles(init: BareInit): Set<string> {
 }
 
 async function loadsAndSizes(browser: Browser, init: BareInit) {
-  // Basemap sources the first step draws: one of their layers' zoom ranges includes its zoom
-  // (buildBasemapStyle is pure, so the ranges come from the real style).
-  const { buildBasemapStyle } = await import('../src/map/basemap-style');
-  const style = buildBasemapStyle({ baseUrl: BASE, lang: 'en', fontFaces: {} });
+  // Basemap files the first step draws: a source with a layer whose zoom range includes the
+  // step's zoom, and of its data the file the map holds at that zoom (the app's style defers
+  // data by zoom; buildBasemapStyle is pure, so the ranges come from the real style).
+  const style = buildBasemapStyle({ baseUrl: BASE, lang: 'en', fontFaces: {}, deferData: true });
+  const deferred = ((style.metadata as Record<string, unknown> | undefined)?.[
+    BASEMAP_DEFERRED_DATA_KEY
+  ] ?? {}) as Record<string, DeferredData>;
   const zoom = init.camera?.zoom ?? 3;
   const drawnBasemap = new Set<string>();
   for (const layer of style.layers) {
     if (!('source' in layer) || typeof layer.source !== 'string') continue;
     if ((layer.minzoom ?? 0) <= zoom && zoom < (layer.maxzoom ?? 99)) {
-      const data = (style.sources[layer.source] as { data?: unknown }).data;
+      const later = deferred[layer.source];
+      const data =
+        later && later.minzoom <= zoom && zoom < later.maxzoom
+          ? later.url
+          : (style.sources[layer.source] as { data?: unknown }).data;
       if (typeof data === 'string') drawnBasemap.add(new URL(data).pathname);
     }
   }
@@ -901,9 +935,15 @@ async function loadsAndSizes(browser: Browser, init: BareInit) {
       !f.path.endsWith('layers.json') &&
       !needed.has(f.path),
   );
+  const appCensus = census(real.fetched);
+  const floor = maplibreFloor();
+  const floorGzip = floor.js.gzip + floor.worker.gzip + floor.css.gzip;
   return {
     firstLoad: {
-      app: { ...census(real.fetched), readyMs: real.readyMs, files: real.fetched },
+      app: { ...appCensus, readyMs: real.readyMs, files: real.fetched },
+      /** The goal's figure: everything the app fetched, over MapLibre's own three files. */
+      maplibreFloorGzip: floorGzip,
+      floorRatio: round(appCensus.total.gzip / floorGzip, 3),
       bare: { ...census(runs[0]?.bare.fetched ?? []), files: runs[0]?.bare.fetched ?? [] },
       appReducedMotion: census(runs[0]?.app.fetched ?? []),
       notNeededForFirstStep: {
@@ -941,116 +981,123 @@ function maplibreFloor() {
 
 // ---- 5. soak ---------------------------------------------------------------------------------
 
-async function cdpMetrics(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  await cdp.detach();
-  const pick = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+/** The buttons a visitor presses, by their accessible names in each language. */
+function soakButtons(): SoakButtons {
+  const by = (pick: (t: ReturnType<typeof strings>) => string) => ({
+    en: pick(strings('en')),
+    zh: pick(strings('zh')),
+  });
   return {
-    jsEventListeners: pick('JSEventListeners'),
-    nodes: pick('Nodes'),
-    documents: pick('Documents'),
-    layoutObjects: pick('LayoutObjects'),
+    next: by((t) => t.next),
+    explore: by((t) => t.explore),
+    resume: by((t) => t.resume),
+    switchTo: by((t) => t.switchTo),
   };
 }
 
 async function soak(browser: Browser) {
   const context = await newContext(browser, 'reduce', CONFIG.soakViewport);
+  await context.addInitScript(soakProbe);
   try {
     const page = await context.newPage();
-    const kiosk = CONFIG.soakMode === 'kiosk';
-    await openApp(page, kiosk ? '?mode=kiosk&dwell=0.05' : '');
-    const steps = await page.evaluate(() => document.querySelector('story-map')!.steps.length);
-    const loops = Math.max(1, Math.ceil(CONFIG.soakSteps / steps));
-    const settledCount = () =>
-      page.evaluate(() => window.__benchEvents.filter((e) => e.type === 'step-settled').length);
-    const firstStepSettles = () =>
-      page.evaluate(
-        () => window.__benchEvents.filter((e) => e.type === 'step-settled' && e.index === 0).length,
-      );
-    /** n whole loops, ending settled on step 0. */
-    const runLoops = async (n: number) => {
-      if (kiosk) {
-        const target = (await firstStepSettles()) + n;
-        await page.waitForFunction(
-          (count) =>
-            window.__benchEvents.filter((e) => e.type === 'step-settled' && e.index === 0).length >=
-            count,
-          target,
-          { timeout: 15 * 60_000, polling: 100 },
-        );
-        return;
-      }
-      await page.evaluate(
-        async ({ changes, timeout }) => {
-          const el = document.querySelector('story-map')!;
-          const count = el.steps.length;
-          for (let k = 0; k < changes; k++) {
-            const next = (el.stepIndex + 1) % count;
-            const settled = window.__benchSettled(next, timeout);
-            el.goTo(next);
-            await settled;
-          }
-        },
-        { changes: n * steps, timeout: STEP_TIMEOUT_MS },
-      );
+    const errors = await openApp(page, soakQuery());
+    const driver = new SoakDriver(page, soakButtons(), { timeoutMs: STEP_TIMEOUT_MS });
+    const sample = async (changes: number): Promise<SoakSample> => {
+      // The benchmark's event log is not the app's memory: emptied before each sample.
+      await page.evaluate(() => (window.__benchEvents.length = 0));
+      const where = await driver.where();
+      return {
+        changes,
+        step: where.step,
+        phase: where.phase,
+        lang: where.lang,
+        ...(await pageFigures(page)),
+        ...(await cdpMetrics(page)),
+      };
     };
     log(
-      `soak: warm-up loop (${steps} step changes, ${CONFIG.soakMode} mode, reduced motion, ${CONFIG.soakViewport.width}×${CONFIG.soakViewport.height})`,
+      `soak: ${CONFIG.soakWarmupCycles} warm-up cycles (kiosk: attract loop, visitor, language, explore, reset; reduced motion, ${CONFIG.soakViewport.width}×${CONFIG.soakViewport.height})`,
     );
-    await runLoops(1);
-    const before: PageFigures & Awaited<ReturnType<typeof cdpMetrics>> = {
-      ...(await pageFigures(page)),
-      ...(await cdpMetrics(page)),
-    };
-    const settledBefore = await settledCount();
+    const warm = await driver.cycle();
+    for (let i = 1; i < CONFIG.soakWarmupCycles; i++) await driver.cycle();
+    const perCycle = warm.changes;
+    const cycles = Math.max(1, Math.ceil(CONFIG.soakSteps / perCycle));
+    const samples: SoakSample[] = [await sample(0)];
+    const skipped = new Set(warm.skipped);
     const t = performance.now();
-    log(`soak: up to ${loops * steps} step changes, at most ~${CONFIG.soakMaxS} s`);
-    let done = 0;
     let paused = 0;
-    // Heap after GC every BENCH_SOAK_SAMPLE_LOOPS loops: growth that levels off is a cache.
-    const series: { changes: number; heapBytes: number }[] = [];
-    while (done < loops) {
-      await runLoops(1);
+    let changes = 0;
+    let done = 0;
+    log(
+      `soak: ${cycles} cycles of ${perCycle} step changes (${cycles * perCycle}), at most ~${CONFIG.soakMaxS} s`,
+    );
+    while (done < cycles) {
+      const r = await driver.cycle();
+      r.skipped.forEach((x) => skipped.add(x));
+      changes += r.changes;
       done += 1;
-      if (CONFIG.soakSampleLoops > 0 && done % CONFIG.soakSampleLoops === 0 && done < loops) {
+      const last = done === cycles || (performance.now() - t - paused) / 1000 > CONFIG.soakMaxS;
+      if (last || done % CONFIG.soakSampleCycles === 0) {
         const p0 = performance.now();
-        series.push({ changes: done * steps, heapBytes: (await pageFigures(page)).heapBytes });
+        samples.push(await sample(changes));
         paused += performance.now() - p0;
+        const s = samples.at(-1)!;
+        log(
+          `soak: ${changes} changes, heap ${(s.heapBytes / 1e6).toFixed(2)} MB, DOM ${s.domNodes}, layers ${s.mapLayers}, sources ${s.mapSources}, listeners ${s.jsEventListeners} (load average ${round(loadavg()[0]!, 2)})`,
+        );
       }
-      if ((performance.now() - t - paused) / 1000 > CONFIG.soakMaxS) break;
+      if (last) break;
     }
     const seconds = (performance.now() - t - paused) / 1000;
-    if (done < loops) log(`soak: stopped by the time limit after ${done * steps} step changes`);
-    const after = { ...(await pageFigures(page)), ...(await cdpMetrics(page)) };
-    const changes = (await settledCount()) - settledBefore;
+    if (done < cycles) log(`soak: stopped by the time limit after ${changes} step changes`);
     return {
-      mode: CONFIG.soakMode,
+      kiosk: SOAK_KIOSK,
+      warmupCycles: CONFIG.soakWarmupCycles,
       viewport: CONFIG.soakViewport,
-      requested: loops * steps,
-      stoppedByTimeLimit: done < loops,
+      requested: cycles * perCycle,
+      cycles: done,
+      changesPerCycle: perCycle,
+      stoppedByTimeLimit: done < cycles,
       changes,
       msPerChange: round((seconds * 1000) / changes),
-      before,
-      after,
-      heapGrowthBytes: after.heapBytes - before.heapBytes,
-      heapSeries: [
-        { changes: 0, heapBytes: before.heapBytes },
-        ...series,
-        { changes, heapBytes: after.heapBytes },
-      ],
-      domDelta: after.domNodes - before.domNodes,
-      layersDelta: after.mapLayers - before.mapLayers,
-      sourcesDelta: after.mapSources - before.mapSources,
-      listenersDelta: after.jsEventListeners - before.jsEventListeners,
-      allNodesDelta: after.nodes - before.nodes,
+      skipped: [...skipped],
+      samples,
+      comparison: compareSamples(samples),
+      errors,
     };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * What a service worker precaches, when the build has one (sw.js with Workbox's manifest):
+ * the bytes a kiosk holds to start offline.
+ */
+function precacheFigures(siteDir: string) {
+  const sw = join(siteDir, 'sw.js');
+  if (!existsSync(sw)) return undefined;
+  const urls = [
+    ...new Set(
+      [...readFileSync(sw, 'utf8').matchAll(/["']?url["']?\s*:\s*["']([^"']+)["']/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ];
+  let raw = 0;
+  let gzip = 0;
+  let missing = 0;
+  for (const url of urls) {
+    const file = join(siteDir, decodeURIComponent(url.split(/[?#]/)[0]!));
+    if (!existsSync(file)) {
+      missing += 1;
+      continue;
+    }
+    const body = readFileSync(file);
+    raw += body.length;
+    gzip += gz(body);
+  }
+  return { files: urls.length, missing, raw, gzip };
 }
 
 // ---- the table -------------------------------------------------------------------------------
@@ -1177,6 +1224,14 @@ function table(results: BenchResults): string {
       '',
     ]);
     rows.push([
+      "first load ÷ MapLibre's own gzip: app total ÷ (maplibre-gl.mjs + worker + css)",
+      `${kB(fl.app.total.gzip)} ÷ ${kB(fl.maplibreFloorGzip)} = ${n1(fl.floorRatio, 2)}`,
+      '',
+      '',
+      '≤ 1.5',
+      yes(fl.floorRatio <= 1.5),
+    ]);
+    rows.push([
       'first load: data the first step does not draw (gzip)',
       `${fl.notNeededForFirstStep.files.length} files, ${kB(fl.notNeededForFirstStep.gzip)}`,
       '',
@@ -1215,50 +1270,82 @@ function table(results: BenchResults): string {
       '',
     ]);
   }
+  const pc = results.precache;
+  if (pc)
+    rows.push([
+      'service worker precache: what a kiosk holds to start offline (files, raw / gzip)',
+      `${pc.files}, ${kB(pc.raw)} / ${kB(pc.gzip)}${pc.missing ? ` (${pc.missing} not in the build)` : ''}`,
+      '',
+      '',
+      '',
+      '',
+    ]);
   const so = results.soak;
   if (so) {
+    const c = so.comparison;
+    const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+    const first = so.samples[0]!;
+    const count = (name: keyof typeof c.counts) => {
+      const k = c.counts[name];
+      return `${k.first} → ${k.last}${k.equal ? '' : ` (${k.min}–${k.max})`}`;
+    };
     rows.push([
-      `soak: heap growth over ${so.changes} step changes`,
-      `${(so.heapGrowthBytes / 1e6).toFixed(2)} MB`,
+      `soak: ${so.changes} step changes in ${so.cycles} kiosk cycles (loop, visitor, language, explore, reset)${so.skipped.length ? `; not done: ${so.skipped.join(', ')}` : ''}`,
+      `${so.msPerChange} ms per change`,
+      '',
+      '',
+      '≥ 2000 changes',
+      yes(so.changes >= 2000),
+    ]);
+    rows.push([
+      `soak: every sample on step ${first.step + 1}, ${first.phase}, ${first.lang} (${c.samples} samples)`,
+      c.samePlace ? 'yes' : `no: ${c.elsewhere.length} elsewhere`,
+      '',
+      '',
+      'same place',
+      yes(c.samePlace),
+    ]);
+    rows.push([
+      'soak: heap after GC, first → last sample (growth; over the second half)',
+      `${mb(first.heapBytes)} → ${mb(first.heapBytes + c.heapGrowthBytes)} (+${mb(c.heapGrowthBytes)}; +${mb(c.heapGrowthSecondHalfBytes)})`,
       '',
       '',
       '< 2 MB',
-      yes(so.heapGrowthBytes < 2 * 1024 * 1024),
+      yes(c.heapGrowthBytes < 2 * 1024 * 1024),
     ]);
-    if (so.heapSeries.length > 2)
-      rows.push([
-        'soak: heap after GC along the run (MB at step changes)',
-        so.heapSeries.map((p) => `${(p.heapBytes / 1e6).toFixed(2)}@${p.changes}`).join(' '),
-        '',
-        '',
-        '',
-        '',
-      ]);
     rows.push([
-      'soak: DOM nodes (incl. shadow roots)',
-      `${so.before.domNodes} → ${so.after.domNodes}`,
+      'soak: heap after GC along the run (MB at step changes)',
+      so.samples.map((p) => `${(p.heapBytes / 1e6).toFixed(2)}@${p.changes}`).join(' '),
       '',
       '',
-      'flat',
-      yes(so.domDelta === 0),
+      '',
+      '',
+    ]);
+    rows.push([
+      'soak: DOM nodes (incl. shadow roots), first → last (range)',
+      count('domNodes'),
+      '',
+      '',
+      'equal',
+      yes(c.counts.domNodes.equal),
     ]);
     rows.push([
       'soak: map layers / sources',
-      `${so.before.mapLayers} → ${so.after.mapLayers} / ${so.before.mapSources} → ${so.after.mapSources}`,
+      `${count('mapLayers')} / ${count('mapSources')}`,
       '',
       '',
-      'flat',
-      yes(so.layersDelta === 0 && so.sourcesDelta === 0),
+      'equal',
+      yes(c.counts.mapLayers.equal && c.counts.mapSources.equal),
     ]);
     rows.push([
-      'soak: JS event listeners / all DOM nodes (CDP)',
-      `${so.before.jsEventListeners} → ${so.after.jsEventListeners} / ${so.before.nodes} → ${so.after.nodes}`,
+      'soak: JS event listeners (CDP)',
+      count('jsEventListeners'),
       '',
       '',
-      '',
-      '',
+      'equal',
+      yes(c.counts.jsEventListeners.equal),
     ]);
-    rows.push(['soak: time per step change (ms)', n1(so.msPerChange, 0), '', '', '', '']);
+    rows.push(['soak: all DOM nodes, detached ones too (CDP)', count('nodes'), '', '', '', '']);
   }
   const header: Row = ['metric', 'app', 'bare', 'app/bare', 'goal', 'met'];
   const all = [header, ...rows];
@@ -1282,6 +1369,7 @@ interface BenchResults {
   firstLoad?: Awaited<ReturnType<typeof loadsAndSizes>>['firstLoad'];
   firstIdle?: Awaited<ReturnType<typeof loadsAndSizes>>['firstIdle'];
   soak?: Awaited<ReturnType<typeof soak>>;
+  precache?: ReturnType<typeof precacheFigures>;
   errors: string[];
   durationS?: number;
 }
@@ -1320,6 +1408,7 @@ async function main() {
     log("size: the app's own code (scripts/check-size.ts)");
     results.size = await measureAppCode(CONFIG.siteDir);
     results.maplibre = maplibreFloor();
+    results.precache = precacheFigures(CONFIG.siteDir);
     console.log(formatReport(results.size));
   }
   let server: ChildProcess | undefined;
@@ -1357,7 +1446,10 @@ async function main() {
       results.firstLoad = r.firstLoad;
       results.firstIdle = r.firstIdle;
     }
-    if (CONFIG.only.has('soak') && CONFIG.soakSteps > 0) results.soak = await soak(browser);
+    if (CONFIG.only.has('soak') && CONFIG.soakSteps > 0) {
+      results.soak = await soak(browser);
+      results.errors.push(...results.soak.errors);
+    }
   } catch (err) {
     results.errors.push(String((err as Error).stack ?? err));
     console.error(err);

@@ -1,6 +1,6 @@
 // The size budget: the app's own code and styles (dist/assets without MapLibre's bundle and
 // its worker) that the page loads (index.html's script and stylesheet and what they import
-// statically) must stay under SIZE_BUDGET_KB kB gzip (default 60; 1 kB = 1000 B, as Vite
+// statically) must stay under SIZE_BUDGET_KB kB gzip (default 70; 1 kB = 1000 B, as Vite
 // prints it; gzip level 9, as a host's pre-compressed files would be). Chunks loaded by
 // import() (the YAML parser, for YAML stories only) are listed and counted separately; --all
 // puts them under the budget too.
@@ -187,7 +187,7 @@ export async function measureAppCode(
   opts: { allowBuild?: boolean; budgetKb?: number; all?: boolean } = {},
 ): Promise<SizeReport> {
   const budgetBytes = {
-    bytes: Math.round((opts.budgetKb ?? Number(process.env.SIZE_BUDGET_KB ?? 60)) * 1000),
+    bytes: Math.round((opts.budgetKb ?? Number(process.env.SIZE_BUDGET_KB ?? 70)) * 1000),
     counts: opts.all ? ('all' as const) : ('eager' as const),
   };
   const chunks = figures(dir);

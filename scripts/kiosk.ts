@@ -1,10 +1,12 @@
 // `npm run kiosk`: builds the app, serves it on this machine and opens Chromium full-screen
 // in kiosk mode on it. Exhibition settings come from environment variables:
 //   KIOSK_LANG=en|zh   KIOSK_IDLE=60   KIOSK_DWELL=(derived)   KIOSK_STORY=(default story)
+//   KIOSK_HANDOFF=https://museum.example/zgc/  (the public address phones continue on)
+//   KIOSK_PROFILE=~/.cache/zgc-story-kiosk     (the browser profile: it keeps the offline copy)
 //   PORT=4173          CHROMIUM_PATH=(the browser scripts/ensure-browser.ts found)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium-flags.ts';
 
@@ -14,6 +16,7 @@ if (process.env.KIOSK_LANG) params.set('lang', process.env.KIOSK_LANG);
 if (process.env.KIOSK_IDLE) params.set('idle', process.env.KIOSK_IDLE);
 if (process.env.KIOSK_DWELL) params.set('dwell', process.env.KIOSK_DWELL);
 if (process.env.KIOSK_STORY) params.set('story', process.env.KIOSK_STORY);
+if (process.env.KIOSK_HANDOFF) params.set('handoff', process.env.KIOSK_HANDOFF);
 const url = `http://127.0.0.1:${port}/?${params}`;
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
@@ -49,7 +52,10 @@ if (!existsSync(chromium)) {
     `Kiosk served at ${url}\nChromium was not found at ${chromium}; open that address in a browser's kiosk mode.`,
   );
 } else {
-  const profile = mkdtempSync(join(tmpdir(), 'story-kiosk-'));
+  // The same profile every time: the service worker's offline copy lives in it, so after a
+  // power cut the exhibit starts even before its server is up.
+  const profile = process.env.KIOSK_PROFILE ?? join(homedir(), '.cache', 'zgc-story-kiosk');
+  mkdirSync(profile, { recursive: true });
   const browser = spawn(
     chromium,
     [

@@ -3,6 +3,7 @@
 import { langTag } from './i18n/strings';
 import type { Lang } from './story/schema';
 import './app/story-map';
+import { startOffline } from './offline/register';
 
 const root = document.querySelector('story-map');
 if (root) {
@@ -10,3 +11,4 @@ if (root) {
   new MutationObserver(follow).observe(root, { attributes: true, attributeFilter: ['lang'] });
   follow();
 }
+startOffline({ root });

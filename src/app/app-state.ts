@@ -7,7 +7,7 @@ import type { Story } from '../story/model';
 import { LANGUAGES, type Lang } from '../story/schema';
 import { targetIndex, type StepTarget } from '../story/navigator';
 
-export const MODES = ['story', 'explore', 'kiosk'] as const;
+export const MODES = ['story', 'explore', 'kiosk', 'print'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Who is at a kiosk: nobody (the attract loop), a visitor, or a visitor who may have left. */
@@ -42,6 +42,14 @@ export type Phase =
       exhibitLang: Lang;
       /** A visitor exploring; the mode stays 'kiosk' so a reload stays an exhibit. */
       explore?: Exploring;
+    }
+  | {
+      /** The handout: every step is drawn in turn (the current step) and pictured. */
+      name: 'print';
+      /** Every step has its picture. */
+      ready: boolean;
+      /** The step the reader was on, where "Back to the story" returns. */
+      from: number;
     };
 
 export interface AppState {
@@ -62,6 +70,8 @@ export interface AppState {
   about: boolean;
   errors: string[];
   warnings: string[];
+  /** The live preview: why the last saved version of the story was refused (it still shows the one before). */
+  editErrors: string[];
 }
 
 /** What a deep link says about the explore view. */
@@ -84,6 +94,10 @@ export type AppEvent =
       noMap?: string;
     }
   | { type: 'story-failed'; messages: string[] }
+  /** The live preview: a saved version of the story replaced the one shown; `step` is where the reader was. */
+  | { type: 'story-replaced'; step: number; warnings: string[] }
+  /** The live preview: a saved version has errors, so the one shown stays. */
+  | { type: 'story-rejected'; messages: string[] }
   | { type: 'warn'; messages: string[] }
   | { type: 'go'; to: StepTarget; force?: boolean }
   | { type: 'explore'; camera?: CameraState }
@@ -109,7 +123,9 @@ export type AppEvent =
   | { type: 'kiosk-input' }
   | { type: 'kiosk-idle'; countdownEndsAt: number }
   | { type: 'kiosk-timeout' }
-  | { type: 'kiosk-advance' };
+  | { type: 'kiosk-advance' }
+  /** The handout has the picture of step `index`: on to the next, or done. */
+  | { type: 'print-captured'; index: number };
 
 export interface InitialConfig {
   story: string;
@@ -135,6 +151,7 @@ export function initialState(config: InitialConfig): AppState {
     about: false,
     errors: [],
     warnings: [],
+    editErrors: [],
   };
   return isMode(config.mode) ? withMode(base, config.mode) : base;
 }
@@ -146,7 +163,8 @@ export function modeOf(state: AppState): Mode {
 
 /** The explore view when the map is free, in explore mode or for a kiosk visitor. */
 export function exploringOf(state: AppState): Exploring | undefined {
-  return state.phase.name === 'story' ? undefined : state.phase.explore;
+  const { phase } = state;
+  return phase.name === 'explore' || phase.name === 'kiosk' ? phase.explore : undefined;
 }
 
 /** One name for where the app is, for docs, tests and the technician's view. */
@@ -159,7 +177,8 @@ export function phaseName(
   | 'explore'
   | 'kiosk-attract'
   | 'kiosk-visitor'
-  | 'kiosk-countdown' {
+  | 'kiosk-countdown'
+  | 'print' {
   if (state.load !== 'ready') return state.load;
   const { phase } = state;
   return phase.name === 'kiosk' ? `kiosk-${phase.presence}` : phase.name;
@@ -173,16 +192,23 @@ export function transition(state: AppState, event: AppEvent, story?: Story): App
       return story ? storyLoaded(state, event, story) : state;
     case 'story-failed':
       return { ...state, load: 'failed', errors: event.messages };
+    case 'story-replaced':
+      return story && state.load === 'ready' ? storyReplaced(state, event, story) : state;
+    case 'story-rejected':
+      return state.load === 'ready' ? { ...state, editErrors: event.messages } : state;
     case 'warn':
       return event.messages.length
         ? { ...state, warnings: [...state.warnings, ...event.messages] }
         : state;
     case 'go':
-      return story && state.load === 'ready' ? go(state, event, story) : state;
+      // The handout moves through the steps by itself.
+      return story && state.load === 'ready' && state.phase.name !== 'print'
+        ? go(state, event, story)
+        : state;
     case 'explore':
       return enterExplore(state, event.camera);
     case 'resume':
-      return leaveExplore(state);
+      return state.phase.name === 'print' ? withMode(state, 'story') : leaveExplore(state);
     case 'toggle-lang':
       return { ...state, lang: state.lang === 'en' ? 'zh' : 'en' };
     case 'about':
@@ -255,6 +281,14 @@ export function transition(state: AppState, event: AppEvent, story?: Story): App
       if (state.load !== 'ready') return state;
       return rerun({ ...state, step: (state.step + 1) % story.steps.length });
     }
+    case 'print-captured': {
+      const { phase } = state;
+      if (phase.name !== 'print' || phase.ready || event.index !== state.step || !story)
+        return state;
+      if (state.step + 1 >= story.steps.length)
+        return { ...state, phase: { ...phase, ready: true } };
+      return rerun({ ...state, step: state.step + 1 });
+    }
   }
 }
 
@@ -289,12 +323,25 @@ function freshPhase(phase: Phase): Phase {
   if (phase.name === 'explore') return { name: 'explore', explore: { cameraSeq: 0 } };
   if (phase.name === 'kiosk')
     return { name: 'kiosk', presence: 'attract', exhibitLang: phase.exhibitLang };
+  if (phase.name === 'print') return { name: 'print', ready: false, from: 0 };
   return phase;
 }
 
 function withMode(state: AppState, mode: Mode): AppState {
   if (mode === state.phase.name) return state;
   const wasExploring = exploringOf(state) !== undefined;
+  if (mode === 'print') {
+    // The handout pictures every step from the first; the reader's step is kept to return to.
+    const next: AppState = {
+      ...state,
+      phase: { name: 'print', ready: false, from: Math.max(0, state.step) },
+    };
+    return state.load === 'ready' ? rerun({ ...next, step: 0 }) : next;
+  }
+  if (state.phase.name === 'print') {
+    const back: AppState = { ...state, step: state.phase.from, phase: { name: 'story' } };
+    return withMode(back.load === 'ready' ? rerun(back) : back, mode);
+  }
   if (mode === 'kiosk') {
     const next: AppState = {
       ...state,
@@ -321,10 +368,18 @@ function storyLoaded(
     ...(event.noMap ? { noMap: event.noMap } : {}),
     step,
     settled: -1,
+    errors: [],
     warnings: [...state.warnings, ...event.warnings],
   };
   const { phase } = next;
   if (phase.name === 'kiosk') next = { ...next, phase: { ...phase, exhibitLang: lang } };
+  if (phase.name === 'print')
+    // Without a map (no WebGL) the handout is text only, and ready at once.
+    return rerun({
+      ...next,
+      step: 0,
+      phase: { ...phase, from: step, ready: Boolean(event.noMap) },
+    });
   if (phase.name === 'explore') {
     // Explore opens on the view in the link; without a camera, on the extent of what it
     // shows (or of the whole story). The step is where "Resume story" returns.
@@ -340,6 +395,20 @@ function storyLoaded(
     return { ...next, phase: { name: 'explore', explore } };
   }
   return rerun(next);
+}
+
+/** The same place in the new version: the step again (or the last one, if it went), drawn afresh. */
+function storyReplaced(
+  state: AppState,
+  event: Extract<AppEvent, { type: 'story-replaced' }>,
+  story: Story,
+): AppState {
+  const step = Math.max(0, Math.min(event.step, story.steps.length - 1));
+  const next: AppState = { ...state, step, warnings: event.warnings, editErrors: [] };
+  const { phase } = next;
+  // A handout in the making starts again from its first picture.
+  if (phase.name === 'print') return rerun({ ...next, step: 0, phase: { ...phase, ready: false } });
+  return exploringOf(next) ? next : rerun(next);
 }
 
 function go(state: AppState, event: Extract<AppEvent, { type: 'go' }>, story: Story): AppState {

@@ -42,7 +42,8 @@ export function urlStateOf(
   return {
     mode: modeOf(state),
     lang: state.lang,
-    step: story?.steps[state.step]?.id,
+    // The handout pictures every step in turn; its link names the step the reader came from.
+    step: story?.steps[state.phase.name === 'print' ? state.phase.from : state.step]?.id,
     story: state.story !== defaultStory ? state.story : undefined,
     basemap: state.basemap,
     year: explore ? view.year : undefined,

@@ -9,6 +9,8 @@ import type { Insets } from '../map/map-controller';
 export interface LayoutHost extends LitElement {
   /** True while the explore panel, not the step card, is on screen. */
   readonly exploringNow: boolean;
+  /** True for the printed handout: nothing covers the map it pictures. */
+  readonly printingNow: boolean;
 }
 
 /** What covers the map, from the edges inwards, given the map's and the overlays' boxes. */
@@ -72,6 +74,7 @@ export class LayoutController implements ReactiveController {
   }
 
   #parts(): LitElement[] {
+    if (this.host.printingNow) return [];
     const tags = this.host.exploringNow ? ['explore-panel'] : ['step-card', 'timeline-bar'];
     return tags.flatMap((tag) => {
       const el = this.host.renderRoot.querySelector<LitElement>(tag);
@@ -81,9 +84,14 @@ export class LayoutController implements ReactiveController {
 
   #overlayElements(): HTMLElement[] {
     const root = this.host.renderRoot;
-    return ['story-header', '.card', '.explore', 'timeline-bar']
-      .map((sel) => root.querySelector<HTMLElement>(sel))
-      .filter((el): el is HTMLElement => el !== null);
+    const kiosk = root.querySelector('kiosk-overlay')?.shadowRoot;
+    return [
+      ...['story-header', '.card', '.explore', 'timeline-bar'].map((sel) =>
+        root.querySelector<HTMLElement>(sel),
+      ),
+      // The hand-off code's card, in the map's corner.
+      kiosk?.querySelector<HTMLElement>('.qr-corner') ?? null,
+    ].filter((el): el is HTMLElement => el !== null);
   }
 
   /** The story UI is on screen and rendered, so its sizes can be measured. */
@@ -91,7 +99,7 @@ export class LayoutController implements ReactiveController {
     const parts = this.#parts();
     return (
       !this.host.isUpdatePending &&
-      parts.length > 0 &&
+      (parts.length > 0 || this.host.printingNow) &&
       parts.every((el) => el.hasUpdated && !el.isUpdatePending)
     );
   }

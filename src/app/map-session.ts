@@ -1,14 +1,26 @@
-// The story's data and its map, as a Lit reactive controller. It loads the story and its
-// layers while the map is made, rebuilds the map when it must (a lost WebGL context that
-// does not come back, a new basemap, an element re-attached to the page), and hands each new
-// view to the map controller once the story UI is on screen to measure.
+// The story's data and its map, as a Lit reactive controller. It loads the story and the
+// layers of its first view while the map is made, the other layers once that view is on
+// screen (or as soon as a view needs them), rebuilds the map when it must (a lost WebGL
+// context that does not come back, a new basemap, an element re-attached to the page), and
+// hands each new view to the map controller once the story UI is on screen to measure and
+// the layers the view needs are in.
 import type { LitElement, ReactiveController } from 'lit';
 import { MapController } from '../map/map-controller';
-import { loadStory, type LoadedStory } from '../story/load-story';
+import { checkStory } from '../story/check-story';
+import {
+  fetchText,
+  openStory,
+  stepReferences,
+  type LoadedLayer,
+  type LoadedStory,
+  type StoryLayers,
+} from '../story/load-story';
 import { DataErrors, formatError } from '../story/errors';
 import { resolveStep } from '../story/navigator';
 import { FeatureIndex } from '../geo/feature-index';
 import type { AppEvent, AppState, ExploreLink } from './app-state';
+import type { CameraState, MapView } from '../map/map-view';
+import type { Story } from '../story/model';
 import { mapViewOf } from './derive';
 import type { LayoutController } from './layout-controller';
 import { emitPublic } from './story-events';
@@ -21,13 +33,54 @@ export interface MapSessionHost extends LitElement {
   dispatch(event: AppEvent): void;
 }
 
+/** The studio's hold on the map: free rotation and tilt, and every camera move reported. */
+export interface Authoring {
+  readonly enabled: boolean;
+  cameraMoved(camera: CameraState): void;
+}
+
 /** The step and explore view a deep link opens, taken once by the first load. */
 export type DeepLink = ExploreLink & { step?: string };
+
+/**
+ * The layer and feature ids the first view needs: the step the story opens on and, in
+ * explore, the layers the view shows and frames (without a camera or layers of its own, the
+ * explore view frames the whole story, so it needs every layer).
+ */
+export function firstViewIds(
+  story: Story,
+  link: DeepLink,
+  exploring: boolean,
+  allLayerIds: readonly string[],
+): string[] {
+  const index = link.step !== undefined ? resolveStep(story.steps, link.step) : undefined;
+  const step = story.steps[index ?? 0];
+  if (!step) return [];
+  if (!exploring) return stepReferences(step);
+  const shown = link.layers ?? step.layers;
+  if (!link.camera && !shown.length) return [...allLayerIds];
+  return [...shown];
+}
+
+/** What a view needs loaded before the map controller may apply it. */
+export function viewIds(view: MapView): { now: readonly string[]; soon: readonly string[] } {
+  if (view.kind === 'step') return { now: stepReferences(view.step), soon: [] };
+  if (view.kind === 'explore')
+    // A focus frames once; the layers shown can come in one by one.
+    return { now: view.focus?.ids ?? [], soon: view.layers };
+  return { now: [], soon: [] };
+}
 
 export class MapSession implements ReactiveController {
   loaded: LoadedStory | undefined;
   index: FeatureIndex | undefined;
   controller: MapController | undefined;
+  /** The story's layers still to come; each is added to the index as it arrives. */
+  #layers: StoryLayers | undefined;
+  /** The deep link, kept until a load has used it. */
+  #link: DeepLink | undefined;
+  /** The view waiting for its layers, so arrivals do not queue one wait each. */
+  #waitingFor: string | undefined;
   /** Bumped by each (re)load, so a slower earlier load never lands over a newer one. */
   #loadToken = 0;
   #contextTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,6 +91,7 @@ export class MapSession implements ReactiveController {
     private readonly host: MapSessionHost,
     private readonly layout: LayoutController,
     private readonly takeDeepLink: () => DeepLink,
+    private readonly authoring?: Authoring,
   ) {
     host.addController(this);
   }
@@ -76,24 +130,52 @@ export class MapSession implements ReactiveController {
       });
       return;
     }
-    controller.apply(mapViewOf(this.host.appState, this.loaded.story), {
+    const view = mapViewOf(this.host.appState, this.loaded.story);
+    const layers = this.#layers;
+    if (layers) {
+      // The controller settles a step only once, so it gets the step when its layers are in
+      // (the previous step stays until then); an explore view's layers can follow it.
+      const { now, soon } = viewIds(view);
+      if (!layers.has(soon)) layers.loadRest();
+      if (!layers.has(now)) {
+        const key = JSON.stringify(now);
+        if (this.#waitingFor === key) return;
+        this.#waitingFor = key;
+        void layers.whenLoaded(now).then(() => {
+          if (layers !== this.#layers || this.#waitingFor !== key) return;
+          this.#waitingFor = undefined;
+          this.apply();
+        });
+        return;
+      }
+    }
+    this.#waitingFor = undefined;
+    controller.apply(view, {
       insets: this.layout.insets(),
-      reducedMotion: this.#reducedMotion.matches,
+      // A handout's pictures need each step's view, not the flight to it.
+      reducedMotion: this.#reducedMotion.matches || this.host.appState.phase.name === 'print',
     });
   }
 
-  /** Loads the story and makes the map, both at once. */
+  /** Loads the story (its first view's layers) and makes the map, both at once. */
   async load() {
     const token = ++this.#loadToken;
     this.controller?.detach();
+    this.#layers?.stop();
+    this.#layers = undefined;
+    this.#waitingFor = undefined;
     this.loaded = undefined;
     this.index = undefined;
     const controller = this.#makeController();
     this.controller = controller;
     const storyUrl = new URL(this.host.appState.story, document.baseURI).href;
+    const link = (this.#link ??= this.takeDeepLink());
+    const exploring = this.host.appState.phase.name === 'explore';
     const [mapResult, storyResult] = await Promise.allSettled([
       controller.attach(this.#container()),
-      loadStory(storyUrl, document.baseURI),
+      openStory(storyUrl, document.baseURI, {
+        first: (story, layerIds) => firstViewIds(story, link, exploring, layerIds),
+      }),
     ]);
     if (token !== this.#loadToken) return;
     if (storyResult.status === 'rejected') {
@@ -103,26 +185,102 @@ export class MapSession implements ReactiveController {
       emitPublic(this.host, 'story-error', { messages });
       return;
     }
-    const loaded = storyResult.value;
+    const { loaded, layerIds, layers } = storyResult.value;
     this.loaded = loaded;
     this.index = new FeatureIndex(loaded.layers);
+    this.#link = undefined;
+    this.#layers = layers;
+    // Layers keep arriving while the element is detached: a re-attached one has them all.
+    layers.onLayer = (layer) => this.#layerArrived(layers, layer);
+    void layers.complete.then(({ catalog, warnings, newWarnings }) => {
+      if (layers !== this.#layers || !this.loaded) return;
+      // Every layer is in: the full cross-check's catalog and findings replace the first ones.
+      this.loaded = { ...this.loaded, catalog, warnings };
+      if (newWarnings.length)
+        this.host.dispatch({ type: 'warn', messages: newWarnings.map(formatError) });
+    });
     let noMap: string | undefined;
     if (mapResult.status === 'rejected') {
       // No WebGL: the story is still there, as text.
       noMap = (mapResult.reason as Error)?.message ?? String(mapResult.reason);
       controller.detach();
       this.controller = undefined;
-    } else controller.setData(this.index);
-    const { step: stepId, ...explore } = this.takeDeepLink();
+    } else {
+      controller.setData(this.index);
+    }
+    const { step: stepId, ...explore } = link;
     const step = stepId !== undefined ? resolveStep(loaded.story.steps, stepId) : undefined;
     this.host.dispatch({
       type: 'story-loaded',
       ...(step !== undefined ? { step } : {}),
       explore,
-      layerIds: loaded.layers.map((l) => l.meta.id),
+      layerIds,
       warnings: loaded.warnings.map(formatError),
       ...(noMap ? { noMap } : {}),
     });
+    // Without a map (or with the free map, whose panel lists every layer) nothing waits for
+    // a first step to settle: the other layers come at once.
+    if (noMap || exploring) layers.loadRest();
+  }
+
+  /**
+   * The live preview: the story file or a layer was saved. The new version replaces the one
+   * shown, on the same step; a version with errors is refused (its errors listed) and the
+   * shown one stays. A story that had failed to open is simply opened again.
+   */
+  async replaceStory() {
+    // Dev servers only: a production build leaves the whole check out.
+    if (!import.meta.env.DEV) return;
+    const state = this.host.appState;
+    if (state.load === 'failed') return this.load();
+    const shown = this.loaded;
+    if (state.load !== 'ready' || !shown) return;
+    const token = ++this.#loadToken;
+    const stepId = shown.story.steps[state.step]?.id;
+    // The whole check `npm run validate` makes: a save it would fail is refused, even one the
+    // app could play around (an unknown layer), so the author sees it now, not at the build.
+    const url = new URL(state.story, document.baseURI).href;
+    const check = await checkStory(url, document.baseURI, fetchText);
+    if (token !== this.#loadToken) return;
+    const loaded = check.loaded;
+    if (check.errors.length || !loaded) {
+      const messages = check.errors.length
+        ? check.errors.map(formatError)
+        : [`${state.story}: could not be loaded`];
+      this.host.dispatch({ type: 'story-rejected', messages });
+      return;
+    }
+    this.#layers?.stop();
+    this.#layers = undefined;
+    this.#waitingFor = undefined;
+    this.loaded = loaded;
+    this.index = new FeatureIndex(loaded.layers);
+    this.controller?.replaceData(this.index);
+    const same = loaded.story.steps.findIndex((s) => s.id === stepId);
+    this.host.dispatch({
+      type: 'story-replaced',
+      step: same >= 0 ? same : state.step,
+      warnings: [...loaded.warnings, ...check.warnings].map(formatError),
+    });
+  }
+
+  /** The studio's "Fit to highlighted": frames the step's highlighted features. */
+  frameHighlighted() {
+    const step = this.loaded?.story.steps[this.host.appState.step];
+    if (!step?.highlight.length || !this.controller?.map) return;
+    this.controller.frame(step.highlight, {
+      insets: this.layout.insets(),
+      reducedMotion: this.#reducedMotion.matches,
+    });
+  }
+
+  /** A layer read after the first view: into the index, onto the map, into the UI. */
+  #layerArrived(layers: StoryLayers, layer: LoadedLayer) {
+    if (layers !== this.#layers || !this.loaded || !this.index) return;
+    this.loaded = { ...this.loaded, layers: [...this.loaded.layers, layer] };
+    this.index.add(layer);
+    this.host.requestUpdate();
+    this.apply();
   }
 
   /** A new map on the same story and state. */
@@ -157,7 +315,17 @@ export class MapSession implements ReactiveController {
       onWarning: (message) => dispatch({ type: 'warn', messages: [message] }),
       onFeaturePick: (picked) => dispatch({ type: 'select', id: String(picked.properties.id) }),
       onUserMove: (camera) => dispatch({ type: 'camera-moved', camera }),
-      onSettled: (run) => dispatch({ type: 'settled', run }),
+      ...(this.authoring?.enabled
+        ? {
+            authoring: true,
+            onCamera: (camera: CameraState) => this.authoring?.cameraMoved(camera),
+          }
+        : {}),
+      onSettled: (run) => {
+        dispatch({ type: 'settled', run });
+        // The first view is on screen: now the rest of the story's layers.
+        this.#layers?.loadRest();
+      },
       onContextLost: () => {
         clearTimeout(this.#contextTimer);
         this.#contextTimer = setTimeout(() => void this.rebuildMap(), CONTEXT_REBUILD_MS);

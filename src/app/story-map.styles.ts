@@ -36,7 +36,7 @@ export const storyMapStyles = [
       /* How much of a narrow screen the bottom sheet takes before it is pulled up. */
       --sheet-max: 0.4;
       --text-body: clamp(16px, calc(9px + 0.9cqh), 20px);
-      --text-ui: 14px;
+      --text-ui: clamp(14px, calc(8px + 0.6cqh), 17px);
       position: absolute;
       inset: 0;
       font-size: var(--text-ui);
@@ -126,11 +126,42 @@ export const storyMapStyles = [
       inset: var(--header-h) 0 0;
       z-index: 4;
     }
+    /* The studio's panel: the map's lower right, above the timeline and MapLibre's credits. */
+    studio-panel {
+      --studio-right: var(--gap);
+      --studio-bottom: calc(var(--timeline-h) + var(--gap) + 28px);
+      z-index: 5;
+    }
     kiosk-overlay {
       position: absolute;
       inset: 0;
       z-index: 5;
       pointer-events: none;
+    }
+    /* The handout over the story, which still draws the map beneath for its pictures. */
+    .handout {
+      position: absolute;
+      inset: 0;
+      z-index: 6;
+    }
+    @media print {
+      :host([mode='print']) {
+        position: static;
+        height: auto;
+        min-height: 0;
+        overflow: visible;
+        container-type: normal;
+        background: #fff;
+      }
+      :host([mode='print']) .stage {
+        position: static;
+      }
+      :host([mode='print']) .stage > :not(.handout) {
+        display: none;
+      }
+      :host([mode='print']) .handout {
+        position: static;
+      }
     }
     .sr-only {
       position: absolute;
@@ -146,6 +177,11 @@ export const storyMapStyles = [
 
     /* ---- reader, narrow: the bottom sheet ---------------------------------------- */
     @container (max-width: 700px) {
+      /* Above the map, under the header: the bottom is the sheet's. */
+      studio-panel {
+        --studio-bottom: auto;
+        top: calc(var(--header-h) + var(--gap));
+      }
       .stage {
         --header-h: 48px;
         --timeline-h: 60px;
@@ -210,10 +246,10 @@ export const storyMapStyles = [
     @container (orientation: landscape) {
       :host([mode='kiosk']) .stage {
         --header-h: max(64px, 6.5cqh);
-        --panel-w: 36cqw;
+        --panel-w: 38cqw;
         --invite-h: max(96px, 9cqh);
         --timeline-h: max(64px, 8cqh);
-        --text-body: max(22px, 2.3cqh);
+        --text-body: max(22px, 2.35cqh);
         --text-ui: max(18px, 1.75cqh);
       }
       :host([mode='kiosk']) .map {
@@ -244,6 +280,8 @@ export const storyMapStyles = [
       :host([mode='kiosk']) .stage {
         --header-h: max(64px, 4.5cqh);
         --map-h: 48cqh;
+        /* The hand-off code's card sits at the foot of the map band. */
+        --qr-bottom: calc(100% - var(--header-h) - var(--map-h) + var(--gap));
         --invite-h: max(96px, 5.5cqh);
         --timeline-h: max(72px, 5.5cqh);
         --text-body: max(22px, 2.5cqw);

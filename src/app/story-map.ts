@@ -7,7 +7,7 @@
 //   sync-url (boolean: read and write the page URL; on for the app page, off for embeds)
 // Read-only: map (MapLibre Map once ready), steps ({ id, year, title }[]), stepIndex
 // Methods: goTo(indexOrId), next(), prev()
-// @fires story-ready { steps } - the story and its layers are loaded
+// @fires story-ready { steps } - the story and its first view's layers are loaded (the rest follow)
 // @fires step-change { index, id } - a step starts
 // @fires step-settled { index, id } - its camera arrived, its layers are applied, the map is idle
 // @fires story-error { messages } - the story cannot be opened
@@ -18,6 +18,7 @@ import { resolveStep } from '../story/navigator';
 import { localize } from '../story/model';
 import type { FeatureIndex } from '../geo/feature-index';
 import { KioskController } from '../kiosk/kiosk-controller';
+import { UpdateController } from '../offline/update-controller';
 import type { UiEventMap } from '../ui/events';
 import {
   exploringOf,
@@ -36,6 +37,8 @@ import { MapSession, type DeepLink } from './map-session';
 import { renderStoryMap } from './story-map.view';
 import { emitPublic } from './story-events';
 import { storyMapStyles } from './story-map.styles';
+import { PrintController } from './print-controller';
+import { StudioController, studioProblems } from './studio-controller';
 
 /** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
 export const DEFAULT_STORY = 'stories/zhongguancun.json';
@@ -54,12 +57,20 @@ export class StoryMap extends LitElement {
   /** What the page URL asked for at start-up: the step and explore view to open, kiosk tuning. */
   #deepLink: UrlState = {};
   readonly #layout = new LayoutController(this);
-  readonly #session = new MapSession(this, this.#layout, () => this.#takeDeepLink());
+  readonly #studio = new StudioController(
+    this,
+    () => this.#deepLink.studio === true,
+    () => void this.#session.replaceStory(),
+  );
+  readonly #session = new MapSession(this, this.#layout, () => this.#takeDeepLink(), this.#studio);
   readonly #kiosk = new KioskController(this, () => ({
     idleSeconds: this.#deepLink.idle ?? 60,
     countdownSeconds: this.#deepLink.countdown ?? 15,
     ...(this.#deepLink.dwell ? { dwellSeconds: this.#deepLink.dwell } : {}),
   }));
+
+  readonly #print = new PrintController(this);
+  readonly #update = new UpdateController(this, () => ({ status: this.#deepLink.status === true }));
 
   constructor() {
     super();
@@ -72,6 +83,8 @@ export class StoryMap extends LitElement {
     // Story controls anywhere inside (card, header, timeline, feature card, About) bubble here.
     this.addEventListener('ui-nav', this.#onNav);
     this.addEventListener('ui-jump', this.#onJump);
+    this.addEventListener('ui-print', () => window.print());
+    this.addEventListener('ui-studio-fit', () => this.#session.frameHighlighted());
     this.addEventListener('ui-kiosk-lang', (e) => this.#configure('lang', { lang: e.detail.lang }));
   }
 
@@ -147,9 +160,15 @@ export class StoryMap extends LitElement {
   get exploringNow(): boolean {
     return exploringOf(this.#state) !== undefined;
   }
+  get printingNow(): boolean {
+    return this.#state.phase.name === 'print';
+  }
   currentCamera() {
     const controller = this.#session.controller;
     return controller?.map ? controller.camera : undefined;
+  }
+  captureMap(): Promise<string | undefined> {
+    return this.#session.controller?.capture() ?? Promise.resolve(undefined);
   }
   stepText(index: number) {
     const step = this.#session.loaded?.story.steps[index];
@@ -270,7 +289,10 @@ export class StoryMap extends LitElement {
     else if (action === 'explore') this.#openExplore();
     else if (action === 'resume') this.dispatch({ type: 'resume' });
     else if (action === 'lang') this.dispatch({ type: 'toggle-lang' });
-    else this.dispatch({ type: 'about', open: !this.#state.about });
+    else if (action === 'print') {
+      if (this.#state.about) this.dispatch({ type: 'about', open: false });
+      this.#configure('mode', { mode: 'print' });
+    } else this.dispatch({ type: 'about', open: !this.#state.about });
   };
 
   #onJump = (e: CustomEvent<UiEventMap['ui-jump']>) =>
@@ -282,6 +304,11 @@ export class StoryMap extends LitElement {
       loaded: this.#session.loaded,
       index: this.#session.index,
       kioskSecondsLeft: this.#kiosk.secondsLeft,
+      offline: this.#update.view,
+      handoff: this.#deepLink.handoff,
+      shareable: this.syncUrl,
+      printPictures: this.#print.pictures,
+      studio: this.#studio.enabled ? studioProblems(this.#state) : undefined,
     });
   }
 

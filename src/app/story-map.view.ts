@@ -16,13 +16,32 @@ import '../ui/about-panel';
 import '../ui/story-header';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
+import { renderOfflineParts } from '../offline/offline-view';
+import type { OfflineView } from '../offline/update-controller';
 import '../ui/story-loading';
+import { handoffUrl } from '../kiosk/handoff';
+import type { StudioProblem } from '../ui/studio-panel';
 
 export interface StoryMapViewInput {
   state: AppState;
   loaded: LoadedStory | undefined;
   index: FeatureIndex | undefined;
   kioskSecondsLeft: number;
+  offline: OfflineView;
+  /** Kiosk: the public address for the QR code (`?handoff=`). */
+  handoff?: string | undefined;
+  /** The page's URL is the deep link, so Share can offer it. */
+  shareable: boolean;
+  /** Print mode: each step's map picture, by step index. */
+  printPictures: ReadonlyMap<number, string>;
+  /** The dev server's studio (`?studio`): the problems its panel lists. */
+  studio?: StudioProblem[] | undefined;
+}
+
+/** The handout's code loads when a handout is asked for, not with the page. */
+function loadPrintView(): typeof nothing {
+  void import('../ui/print-view');
+  return nothing;
 }
 
 export function renderStoryMap({
@@ -30,6 +49,11 @@ export function renderStoryMap({
   loaded,
   index,
   kioskSecondsLeft,
+  offline,
+  handoff,
+  shareable,
+  printPictures,
+  studio,
 }: StoryMapViewInput): TemplateResult {
   const story = loaded?.story;
   const lang = state.lang;
@@ -39,16 +63,25 @@ export function renderStoryMap({
   const view = mapViewOf(state, story);
   const { phase } = state;
   const kiosk = phase.name === 'kiosk';
-  return html`<div class="stage">
+  return html`<div class="stage ${kiosk && handoff ? 'handoff' : ''}">
     <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
-    <story-header
-      .heading=${title}
-      .lang=${lang}
-      .exploring=${exploringOf(state) !== undefined}
-      .showLang=${!(phase.name === 'kiosk' && phase.presence === 'attract')}
-    ></story-header>
+    ${
+      phase.name === 'print'
+        ? nothing
+        : html`<story-header
+            .heading=${title}
+            .lang=${lang}
+            .exploring=${exploringOf(state) !== undefined}
+            .showLang=${!(phase.name === 'kiosk' && phase.presence === 'attract')}
+          ></story-header>`
+    }
     <div class="alerts">
       <error-panel .heading=${t.storyFailed} .messages=${state.errors} .lang=${lang}></error-panel>
+      <error-panel
+        .heading=${t.editRefused}
+        .messages=${state.editErrors}
+        .lang=${lang}
+      ></error-panel>
       <error-panel
         .heading=${t.storyWarnings}
         .messages=${state.warnings}
@@ -70,7 +103,7 @@ export function renderStoryMap({
         : nothing
     }
     ${
-      story && step && view.kind === 'step'
+      story && step && view.kind === 'step' && phase.name !== 'print'
         ? html`<step-card
               class="card"
               .step=${step}
@@ -81,6 +114,12 @@ export function renderStoryMap({
                 return name ? [{ id, name }] : [];
               })}
               .linksNavigate=${!kiosk}
+              .shareUrl=${
+                !kiosk && shareable && phase.name === 'story'
+                  ? (handoffUrl(location.href, step.id, lang) ?? '')
+                  : ''
+              }
+              .shareTitle=${`${title}: ${localize(step.title, lang)}`}
             ></step-card>
             <timeline-bar
               .steps=${story.steps.map((s) => ({
@@ -108,16 +147,52 @@ export function renderStoryMap({
             .phase=${phase.presence}
             .secondsLeft=${kioskSecondsLeft}
             .lang=${lang}
+            .handoffUrl=${
+              step && handoff && !exploringOf(state)
+                ? (handoffUrl(handoff, step.id, lang) ?? '')
+                : ''
+            }
           ></kiosk-overlay>`
         : nothing
     }
     ${state.load === 'loading' ? html`<story-loading .lang=${lang}></story-loading>` : nothing}
+    ${
+      story && phase.name === 'print'
+        ? html`${loadPrintView()}<print-view
+              class="handout"
+              .story=${story}
+              .lang=${lang}
+              .pictures=${new Map(
+                [...printPictures].flatMap(([i, url]) => {
+                  const id = story.steps[i]?.id;
+                  return id ? [[id, url] as const] : [];
+                }),
+              )}
+              .placeNames=${new Map(
+                story.steps
+                  .flatMap((s) => s.places)
+                  .map((id) => [id, index?.name(id, lang) ?? id] as const),
+              )}
+            ></print-view>`
+        : nothing
+    }
+    ${
+      studio
+        ? html`<studio-panel
+            .stepId=${step?.id ?? ''}
+            .highlighted=${step?.highlight ?? []}
+            .problems=${studio}
+          ></studio-panel>`
+        : nothing
+    }
     <about-panel
+      .printable=${!kiosk && phase.name !== 'print'}
       .story=${story}
       .lang=${lang}
       .open=${state.about}
       .linksNavigate=${!kiosk}
     ></about-panel>
+    ${renderOfflineParts(state, offline)}
     <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(lang)}>
       ${announcementOf(state, story)}
     </div>

@@ -16,6 +16,12 @@ export interface UrlState {
   idle?: number;
   dwell?: number;
   countdown?: number;
+  /** Kiosk: show the technician's status panel (`?status`). Read only: the URL keeps it. */
+  status?: boolean;
+  /** The dev server's authoring panel (`?studio`); ignored by a production build. */
+  studio?: boolean;
+  /** Kiosk: the public address a QR code sends phones to (`?handoff=`). */
+  handoff?: string;
 }
 
 const isMode = (v: string | null): v is Mode => MODES.includes(v as Mode);
@@ -52,6 +58,10 @@ export function parseUrlState(search: string): UrlState {
   if (dwell !== undefined) state.dwell = dwell;
   const countdown = positiveNumber(q.get('countdown'));
   if (countdown !== undefined) state.countdown = countdown;
+  if (q.has('status') && !['0', 'false'].includes(q.get('status') ?? '')) state.status = true;
+  if (q.has('studio') && !['0', 'false'].includes(q.get('studio') ?? '')) state.studio = true;
+  const handoff = q.get('handoff');
+  if (handoff) state.handoff = handoff;
   return state;
 }
 

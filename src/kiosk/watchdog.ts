@@ -1,6 +1,8 @@
 // Kiosk resilience: an uncaught error or a render loop that stopped reloads the page, with a
 // growing delay if it keeps happening, so an exhibit recovers by itself and lands back in
-// its attract loop (the URL keeps mode=kiosk).
+// its attract loop (the URL keeps mode=kiosk). Errors and reloads go to the kiosk log, for
+// the technician's view.
+import { kioskLog, type KioskLog } from './kiosk-log';
 
 const STORAGE_KEY = 'story-map-kiosk-reloads';
 const FROZEN_AFTER_MS = 20_000;
@@ -30,6 +32,8 @@ function readLog(storage: Storage): ReloadLog {
 export interface WatchdogOptions {
   reload?: () => void;
   onReloadScheduled?: (delayMs: number, reason: string) => void;
+  /** Where errors and reloads are recorded (the kiosk log in localStorage by default). */
+  log?: KioskLog;
 }
 
 export interface Watchdog {
@@ -42,6 +46,7 @@ export function installWatchdog(opts: WatchdogOptions = {}): Watchdog {
   const reload = opts.reload ?? (() => location.reload());
   const storage = sessionStorage;
   let scheduled: ReturnType<typeof setTimeout> | undefined;
+  const events = opts.log ?? kioskLog();
 
   const scheduleReload = (reason: string) => {
     if (scheduled) return;
@@ -50,13 +55,25 @@ export function installWatchdog(opts: WatchdogOptions = {}): Watchdog {
     const consecutive = now - log.last > STABLE_AFTER_MS ? 0 : log.count;
     const delay = backoffMs(consecutive);
     storage.setItem(STORAGE_KEY, JSON.stringify({ count: consecutive + 1, last: now }));
+    events.record('reload', `${reason} (in ${Math.round(delay / 1000)} s)`);
     opts.onReloadScheduled?.(delay, reason);
     scheduled = setTimeout(reload, delay);
   };
 
-  const onError = (e: ErrorEvent) => scheduleReload(`error: ${e.message}`);
+  // Only the error that causes the reload is logged: a burst of them (one per frame) must
+  // not rewrite the log hundreds of times before the page goes.
+  const fail = (message: string) => {
+    if (!scheduled) events.record('error', message);
+    scheduleReload(message);
+  };
+  const onError = (e: ErrorEvent) => {
+    // The browser's notice that a resize was delivered a frame late is not a failure: the
+    // layout catches up on the next frame, and a reload for it would empty the screen.
+    if (isBenignNotice(e)) return;
+    fail(`error: ${e.message}`);
+  };
   const onRejection = (e: PromiseRejectionEvent) =>
-    scheduleReload(`unhandled rejection: ${String(e.reason)}`);
+    fail(`unhandled rejection: ${String(e.reason)}`);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
 
@@ -84,4 +101,9 @@ export function installWatchdog(opts: WatchdogOptions = {}): Watchdog {
       clearTimeout(scheduled);
     },
   };
+}
+
+/** Browser notices sent as `error` events that break nothing. */
+export function isBenignNotice(e: Pick<ErrorEvent, 'message' | 'error'>): boolean {
+  return e.error == null && /^ResizeObserver loop/.test(e.message);
 }

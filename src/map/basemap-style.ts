@@ -91,6 +91,27 @@ export const BASEMAP_DATA_FILES = {
 
 export const BASEMAP_FONT_FACES_FILE = 'fonts/font-faces.json';
 
+/**
+ * The world simplified for the views below WORLD_DETAIL_ZOOM (scripts/build-lazy-data.ts):
+ * with `deferData`, the world source starts with it and takes the full file from that zoom.
+ */
+export const BASEMAP_WORLD_LOW_FILE = 'basemap/world-low.geojson';
+export const WORLD_DETAIL_ZOOM = 3;
+
+/**
+ * Where a style built with `deferData` lists the data its sources take later: source id ->
+ * the data URL and the zooms at which the map first needs it. `loadDeferredData` (basemap.ts)
+ * reads it from the map's style.
+ */
+export const BASEMAP_DEFERRED_DATA_KEY = 'zgc:deferred-data';
+
+export interface DeferredData {
+  url: string;
+  /** The data is needed when the camera's zoom is in [minzoom, maxzoom). */
+  minzoom: number;
+  maxzoom: number;
+}
+
 /** Every symbol layer of the basemap: switch language with `setLayoutProperty` on these. */
 export const BASEMAP_LABEL_LAYER_IDS = [
   'basemap-ocean-label',
@@ -660,36 +681,82 @@ export function basemapLayers(
   ];
 }
 
-/** The four GeoJSON sources, with absolute data URLs when `baseUrl` is absolute. */
-export function basemapSources(baseUrl: string): Record<string, SourceSpecification> {
+/**
+ * The four GeoJSON sources, with absolute data URLs when `baseUrl` is absolute. With
+ * `deferData`, the world starts with its low-zoom file and the other three start empty: see
+ * `deferredData` for what they take, and when.
+ */
+export function basemapSources(
+  baseUrl: string,
+  { deferData = false }: { deferData?: boolean } = {},
+): Record<string, SourceSpecification> {
   const attribution = 'Natural Earth (public domain)';
+  const data = (id: keyof typeof BASEMAP_DATA_FILES) =>
+    deferData
+      ? { type: 'FeatureCollection' as const, features: [] }
+      : resolveUrl(BASEMAP_DATA_FILES[id], baseUrl);
   return {
     [BASEMAP_SOURCE_IDS.world]: {
       type: 'geojson',
-      data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.world], baseUrl),
+      data: resolveUrl(
+        deferData ? BASEMAP_WORLD_LOW_FILE : BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.world],
+        baseUrl,
+      ),
       maxzoom: 8,
       attribution,
     },
     [BASEMAP_SOURCE_IDS.china]: {
       type: 'geojson',
-      data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.china], baseUrl),
+      data: data(BASEMAP_SOURCE_IDS.china),
       maxzoom: 9,
     },
     [BASEMAP_SOURCE_IDS.beijing]: {
       type: 'geojson',
-      data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.beijing], baseUrl),
+      data: data(BASEMAP_SOURCE_IDS.beijing),
       maxzoom: 16,
       // ring roads and Beijing detail were traced on OpenStreetMap nodes (geo/notes)
       attribution: '© OpenStreetMap contributors',
     },
     [BASEMAP_SOURCE_IDS.haidian]: {
       type: 'geojson',
-      data: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.haidian], baseUrl),
+      data: data(BASEMAP_SOURCE_IDS.haidian),
       maxzoom: 16,
       // station positions are OpenStreetMap nodes; roads are drawn through them
       attribution: '© OpenStreetMap contributors',
     },
   };
+}
+
+/**
+ * The data a `deferData` style's sources take later, and from which zoom: each of the china,
+ * Beijing and Haidian files when the camera first comes within the zooms of a style layer
+ * drawing it; the full world file from WORLD_DETAIL_ZOOM.
+ */
+export function deferredData(
+  baseUrl: string,
+  layers: readonly LayerSpecification[],
+): Record<string, DeferredData> {
+  const out: Record<string, DeferredData> = {
+    [BASEMAP_SOURCE_IDS.world]: {
+      url: resolveUrl(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.world], baseUrl),
+      minzoom: WORLD_DETAIL_ZOOM,
+      maxzoom: 99,
+    },
+  };
+  for (const id of [
+    BASEMAP_SOURCE_IDS.china,
+    BASEMAP_SOURCE_IDS.beijing,
+    BASEMAP_SOURCE_IDS.haidian,
+  ]) {
+    const drawing = layers.filter((l) => 'source' in l && l.source === id);
+    if (!drawing.length) continue;
+    out[id] = {
+      url: resolveUrl(BASEMAP_DATA_FILES[id], baseUrl),
+      minzoom: Math.min(...drawing.map((l) => l.minzoom ?? 0)),
+      maxzoom: Math.max(...drawing.map((l) => l.maxzoom ?? 99)),
+    };
+  }
+  return out;
 }
 
 /**
@@ -714,15 +781,22 @@ export function buildBasemapStyle(opts: {
   baseUrl: string;
   lang: BasemapLang;
   fontFaces: FontFacesJson;
+  /** Sources start with little or no data and take the rest by zoom: see `deferredData`. */
+  deferData?: boolean;
 }): StyleSpecification {
   const fontFaces = resolveFontFaces(opts.fontFaces, opts.baseUrl);
+  const layers = basemapLayers(opts.lang);
+  const deferData = opts.deferData ?? false;
   return {
     version: 8,
     name: 'Zhongguancun basemap',
     projection: GLOBE_PROJECTION,
     sky: GLOBE_SKY,
-    sources: basemapSources(opts.baseUrl),
-    layers: basemapLayers(opts.lang),
+    sources: basemapSources(opts.baseUrl, { deferData }),
+    layers,
+    ...(deferData
+      ? { metadata: { [BASEMAP_DEFERRED_DATA_KEY]: deferredData(opts.baseUrl, layers) } }
+      : {}),
     ...(Object.keys(fontFaces).length ? { 'font-faces': fontFaces } : {}),
   };
 }

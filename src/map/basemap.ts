@@ -2,16 +2,19 @@
 // local PMTiles archive of the Protomaps basemap drawn with our own style, or an online
 // MapLibre style a user configured. Anything that fails falls back to the embedded basemap
 // with one warning that names the file and the reason.
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
+  BASEMAP_DEFERRED_DATA_KEY,
   BASEMAP_FONT_FACES_FILE,
   BASEMAP_LABEL_LAYER_IDS,
   buildBasemapStyle,
   labelTextField,
   resolveUrl,
+  type DeferredData,
   type FontFacesJson,
 } from './basemap-style';
+import { decodeFontFaces } from './compact-font-faces';
 import type { ArchiveProblem } from './pmtiles-basemap';
 import type { Lang } from './layer-styles';
 
@@ -155,12 +158,26 @@ export function isMapLibreStyle(value: unknown): value is StyleSpecification {
   );
 }
 
+/** The compact twin of font-faces.json (scripts/build-lazy-data.ts): a fifth of the bytes. */
+export const COMPACT_FONT_FACES_FILE = BASEMAP_FONT_FACES_FILE.replace(/\.json$/, '.compact.json');
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  // single-page hosts answer unknown paths with the app's page
+  if ((res.headers.get('Content-Type') ?? '').includes('text/html')) throw new Error('not found');
+  return res.json();
+}
+
 async function loadFontFaces(baseUrl: string, lang: Lang, warnings: string[]) {
+  try {
+    return decodeFontFaces(await fetchJson(resolveUrl(COMPACT_FONT_FACES_FILE, baseUrl)));
+  } catch {
+    // a build without the compact file still has the full one
+  }
   const url = resolveUrl(BASEMAP_FONT_FACES_FILE, baseUrl);
   try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as FontFacesJson;
+    return (await fetchJson(url)) as FontFacesJson;
   } catch (err) {
     // labels still draw, with the browser's fonts: worth a warning, not a blank map
     warnings.push(MESSAGES[lang].fonts(BASEMAP_FONT_FACES_FILE, (err as Error).message));
@@ -240,8 +257,75 @@ export async function loadBasemap(opts: {
       warnings.push(basemapWarning(basemapUrl, problem, lang));
     }
   }
-  const style = buildBasemapStyle({ baseUrl, lang, fontFaces: await fontFaces() });
+  const style = buildBasemapStyle({
+    baseUrl,
+    lang,
+    fontFaces: await fontFaces(),
+    deferData: true,
+  });
   return { style, warnings, kind: 'embedded' };
+}
+
+/** Deferred-data watchers by map, so wiring one twice does not fetch twice. */
+const watchers = new WeakMap<MapLibreMap, () => void>();
+
+/**
+ * Gives the sources of a `deferData` style (see `deferredData` in basemap-style.ts) their
+ * data when the camera first reaches the zooms that draw it: checked as the camera moves, so
+ * a flight towards a city starts fetching on the way and the map's `idle` at arrival waits
+ * for the data. With `placeholder` (the default), nothing is fetched for the camera the map
+ * was made with until the camera first leaves it: the app shows that view only while the
+ * story loads, and its first change of padding is a move that stays there. Returns the
+ * function that removes the listeners; a style without deferred data costs nothing.
+ */
+export function loadDeferredData(
+  map: MapLibreMap,
+  { placeholder = true }: { placeholder?: boolean } = {},
+): () => void {
+  const existing = watchers.get(map);
+  if (existing) return existing;
+  const metadata = map.getStyle()?.metadata as Record<string, unknown> | undefined;
+  const pending = new Map(
+    Object.entries((metadata?.[BASEMAP_DEFERRED_DATA_KEY] ?? {}) as Record<string, DeferredData>),
+  );
+  if (!pending.size) return () => undefined;
+  const start = { zoom: map.getZoom(), center: map.getCenter() };
+  let moved = !placeholder;
+  const check = () => {
+    const zoom = map.getZoom();
+    if (!moved) {
+      const c = map.getCenter();
+      // a change of padding "moves" the camera by rounding errors only
+      const still = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+      if (
+        still(zoom, start.zoom) &&
+        still(c.lng, start.center.lng) &&
+        still(c.lat, start.center.lat)
+      )
+        return;
+      moved = true;
+    }
+    for (const [id, deferred] of pending) {
+      if (zoom < deferred.minzoom || zoom >= deferred.maxzoom) continue;
+      pending.delete(id);
+      // a failure is the map's `error` event, which the map controller reports
+      (map.getSource(id) as GeoJSONSource | undefined)
+        ?.setData(deferred.url)
+        .catch(() => undefined);
+    }
+    if (!pending.size) off();
+  };
+  const off = () => {
+    map.off('move', check);
+    map.off('moveend', check);
+    map.off('remove', off);
+  };
+  map.on('move', check);
+  map.on('moveend', check);
+  map.once('remove', off);
+  watchers.set(map, off);
+  if (moved) check();
+  return off;
 }
 
 /**

@@ -2,18 +2,15 @@
 // or the free explore map) with `apply`; it changes only what differs from the view it last
 // applied. It attaches every map listener it needs in `attach` and removes them all, and the
 // map, in `detach`, like a MapLibre control's onAdd/onRemove.
-import {
-  Map as MapLibreMap,
-  setWorkerUrl,
-  type PaddingOptions,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import type { Step } from '../story/model';
 import type { FeatureIndex } from '../geo/feature-index';
-import { featuresBBox, type BBox } from '../spatial/bounds';
-import { fitBounds } from '../spatial/fit';
+import { coordAll } from '@turf/meta';
+import { featuresBBox } from '../spatial/bounds';
+import { fitBounds, fitOnGlobe, GLOBE_FIT_BELOW_ZOOM } from '../spatial/fit';
 import { existsIn } from '../story/timeline';
 import { AnimationRun, type AnimationTarget } from './animations';
 import {
@@ -25,7 +22,7 @@ import {
   styleLayerIds,
   type Lang,
 } from './layer-styles';
-import { loadBasemap, setBasemapLanguage } from './basemap';
+import { loadBasemap, loadDeferredData, setBasemapLanguage } from './basemap';
 import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 import type { CameraState, MapView } from './map-view';
@@ -50,6 +47,10 @@ export interface MapControllerOptions {
   onUserMove?: (camera: CameraState) => void;
   /** The step of this run is in place: camera arrived, layers applied, map idle. */
   onSettled?: (run: number) => void;
+  /** The camera, on every move, for the studio's readout (only when wanted: it is often). */
+  onCamera?: (camera: CameraState) => void;
+  /** An author in the studio: rotating and tilting are on. */
+  authoring?: boolean;
   onContextLost?: () => void;
   onContextRestored?: () => void;
 }
@@ -107,12 +108,13 @@ export class MapController {
         fadeDuration: 0,
         // Kiosk and embeds must not lose the page's own scroll and zoom gestures.
         cooperativeGestures: false,
-        dragRotate: false,
-        pitchWithRotate: false,
+        // Readers pan and zoom; an author in the studio also rotates and tilts.
+        dragRotate: Boolean(this.options.authoring),
+        pitchWithRotate: Boolean(this.options.authoring),
         // The story format allows 85°; steep views are an author's choice.
         maxPitch: 85,
       });
-      map.touchZoomRotate.disableRotation();
+      if (!this.options.authoring) map.touchZoomRotate.disableRotation();
       this.map = map;
       const onError = (e: { error?: { message?: string } }) =>
         this.options.onWarning?.(`Map: ${e.error?.message ?? 'unknown error'}`);
@@ -130,6 +132,12 @@ export class MapController {
       };
       map.on('moveend', onMoveEnd);
       this.#detachers.push(() => map.off('moveend', onMoveEnd));
+      const onCamera = this.options.onCamera;
+      if (onCamera) {
+        const onMove = () => onCamera(this.camera);
+        map.on('move', onMove);
+        this.#detachers.push(() => map.off('move', onMove));
+      }
       const onLost = () => {
         this.#stopAnimations();
         this.options.onContextLost?.();
@@ -147,6 +155,8 @@ export class MapController {
         map.off('webglcontextrestored', onRestored);
       });
       if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
+      // The basemap's detailed data arrives when the camera first reaches its zooms.
+      this.#detachers.push(loadDeferredData(map));
       return map;
     })();
     return this.#ready;
@@ -166,11 +176,32 @@ export class MapController {
     this.map?.remove();
     this.map = undefined;
     this.#ready = undefined;
+    this.#forgetStoryLayers();
+  }
+
+  #forgetStoryLayers() {
     this.#added.clear();
     this.#visible.clear();
     this.#highlighted = [];
     this.#dimmed.clear();
     this.#applied = { kind: 'none', run: -1, cameraSeq: 0, focusSeq: 0 };
+  }
+
+  /**
+   * A new version of the story's data on the same map (the live preview): its layers are
+   * made again from it at the next `apply`, which shows the view afresh.
+   */
+  replaceData(index: FeatureIndex) {
+    const map = this.map;
+    if (map) {
+      this.#stopAnimations();
+      const sources = new Set([...this.#added].map(sourceId));
+      for (const layer of map.getStyle().layers)
+        if ('source' in layer && sources.has(layer.source)) map.removeLayer(layer.id);
+      for (const id of sources) if (map.getSource(id)) map.removeSource(id);
+    }
+    this.#forgetStoryLayers();
+    this.#index = index;
   }
 
   /** The story's layers and features; layers added to the index later are added on `apply`. */
@@ -253,6 +284,12 @@ export class MapController {
     this.#requireMap().jumpTo(camera, { storyToken: -1 } satisfies StoryMove);
   }
 
+  /** Frames these layers or features (the studio's "Fit to highlighted"): a reader's move. */
+  frame(ids: readonly string[], opts: ApplyOptions) {
+    if (!this.map) return;
+    this.#frame(this.#index?.featuresOf(ids) ?? [], opts, { padding: 60, duration: 1200 });
+  }
+
   /** Moves the camera to frame features; not a story move, so it is reported as the reader's. */
   #frame(
     features: Feature[],
@@ -260,25 +297,45 @@ export class MapController {
     { padding, duration }: { padding: number; duration: number },
   ) {
     const map = this.#requireMap();
-    const bbox = featuresBBox(features);
-    if (!bbox) return;
-    const fitted = this.#fit(bbox, opts.insets, padding, 15);
+    const fitted = this.#fit(features, opts.insets, padding, 15);
+    if (!fitted) return;
     const target = { ...fitted, padding: opts.insets };
     if (opts.reducedMotion) map.jumpTo(target);
     else map.flyTo({ ...target, duration, essential: true });
   }
 
-  /** The camera that frames `bbox` in the map's free part, the same from any camera. */
-  #fit(bbox: BBox, insets: Insets, padding: number, maxZoom: number) {
-    const container = this.#requireMap().getContainer();
-    return fitBounds({
-      bbox,
-      width: container.clientWidth,
-      height: container.clientHeight,
-      insets,
-      padding,
-      maxZoom,
+  /**
+   * The map as drawn, as a JPEG data URL. WebGL keeps its picture only until the frame is
+   * shown, so it is read in the `render` event of a fresh frame.
+   */
+  capture(): Promise<string | undefined> {
+    const map = this.map;
+    if (!map) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      map.once('render', () => {
+        try {
+          resolve(map.getCanvas().toDataURL('image/jpeg', 0.85));
+        } catch {
+          resolve(undefined);
+        }
+      });
+      map.triggerRepaint();
     });
+  }
+
+  /**
+   * The camera that frames these features in the map's free part, the same from any camera:
+   * in Web Mercator, or on the globe when the view is world-wide.
+   */
+  #fit(features: readonly Feature[], insets: Insets, padding: number, maxZoom: number) {
+    const bbox = featuresBBox(features);
+    if (!bbox) return undefined;
+    const container = this.#requireMap().getContainer();
+    const size = { width: container.clientWidth, height: container.clientHeight };
+    const flat = fitBounds({ bbox, ...size, insets, padding, maxZoom });
+    if (flat.zoom >= GLOBE_FIT_BELOW_ZOOM) return flat;
+    const points = features.flatMap((f) => (f.geometry ? coordAll(f) : [])) as [number, number][];
+    return fitOnGlobe(points, { ...size, insets, padding, maxZoom }) ?? flat;
   }
 
   #stopAnimations() {
@@ -434,10 +491,10 @@ export class MapController {
     let center = cam.center;
     let zoom = cam.zoom;
     if (cam.fit) {
-      const bbox = featuresBBox(this.#featuresFor(cam.fit, step.mapYear));
       // A lone point would fit at any zoom: stop at street scale unless the step says.
-      if (bbox)
-        ({ center, zoom } = this.#fit(bbox, opts.insets, cam.padding, cam.maxZoom ?? FIT_MAX_ZOOM));
+      const features = this.#featuresFor(cam.fit, step.mapYear);
+      const fitted = this.#fit(features, opts.insets, cam.padding, cam.maxZoom ?? FIT_MAX_ZOOM);
+      if (fitted) ({ center, zoom } = fitted);
     }
     const target = {
       ...(center ? { center } : {}),

@@ -54,3 +54,58 @@ export function fitBounds(input: FitInput): { center: [number, number]; zoom: nu
   zoom = Math.max(zoom, input.minZoom ?? 0);
   return { center: [lngOf((x0 + x1) / 2), latOf((y0 + y1) / 2)], zoom };
 }
+
+/** Below this zoom the map is a visible globe (MapLibre's globe flattens towards zoom 12). */
+export const GLOBE_FIT_BELOW_ZOOM = 5;
+/** The globe is drawn in perspective, a little smaller than its orthographic outline. */
+const GLOBE_MARGIN = 0.9;
+
+const rad = (d: number) => (d * Math.PI) / 180;
+const deg = (r: number) => (r * 180) / Math.PI;
+
+/**
+ * The camera that frames `points` on MapLibre's globe: centred on their mean direction and
+ * zoomed so their orthographic outline fits the free part of the map. MapLibre draws the
+ * globe `worldSize / (2π) / cos(center latitude)` pixels in radius. Undefined when the
+ * points spread over more than a hemisphere (no single view shows them all).
+ */
+export function fitOnGlobe(
+  points: readonly [number, number][],
+  input: Omit<FitInput, 'bbox'>,
+): { center: [number, number]; zoom: number } | undefined {
+  if (!points.length) return undefined;
+  let sx = 0;
+  let sy = 0;
+  let sz = 0;
+  for (const [lng, lat] of points) {
+    sx += Math.cos(rad(lat)) * Math.cos(rad(lng));
+    sy += Math.cos(rad(lat)) * Math.sin(rad(lng));
+    sz += Math.sin(rad(lat));
+  }
+  const norm = Math.hypot(sx, sy, sz);
+  if (norm < 1e-6 * points.length) return undefined;
+  const lat0 = Math.asin(sz / norm);
+  const lng0 = Math.atan2(sy, sx);
+  let maxX = 0;
+  let maxY = 0;
+  for (const [lng, lat] of points) {
+    const phi = rad(lat);
+    const dl = rad(lng) - lng0;
+    const cosC = Math.sin(lat0) * Math.sin(phi) + Math.cos(lat0) * Math.cos(phi) * Math.cos(dl);
+    if (cosC < Math.cos(rad(80))) return undefined; // at or behind the globe's edge
+    maxX = Math.max(maxX, Math.abs(Math.cos(phi) * Math.sin(dl)));
+    maxY = Math.max(
+      maxY,
+      Math.abs(Math.cos(lat0) * Math.sin(phi) - Math.sin(lat0) * Math.cos(phi) * Math.cos(dl)),
+    );
+  }
+  const freeW = input.width - input.insets.left - input.insets.right - 2 * input.padding;
+  const freeH = input.height - input.insets.top - input.insets.bottom - 2 * input.padding;
+  const radius =
+    GLOBE_MARGIN * Math.min(freeW / 2 / Math.max(maxX, 1e-9), freeH / 2 / Math.max(maxY, 1e-9));
+  const worldSize = radius * 2 * Math.PI * Math.cos(Math.min(Math.abs(lat0), rad(MAX_LAT)));
+  let zoom = Math.log2(Math.max(worldSize, 1e-9) / WORLD_PX);
+  zoom = Math.min(zoom, input.maxZoom ?? 22);
+  zoom = Math.max(zoom, input.minZoom ?? 0);
+  return { center: [deg(lng0), deg(lat0)], zoom };
+}

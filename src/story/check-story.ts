@@ -152,7 +152,7 @@ export function buildCatalog(layers: LoadedLayer[]): { catalog: Catalog; errors:
   );
 }
 
-interface ReadLayer {
+export interface ReadLayer {
   meta: { id: string; file: string };
   /** The manifest entry, when it is valid. */
   entry?: ManifestLayer;
@@ -163,12 +163,47 @@ interface ReadLayer {
   errors: DataError[];
 }
 
-export async function checkStory(url: string, base: string, fetch: FetchText): Promise<StoryCheck> {
+/** A layer file the manifest names: its id and file as written, and its manifest entry. */
+export interface LayerToRead {
+  meta: { id: string; file: string };
+  /** Position in the manifest's `layers`. */
+  index: number;
+}
+
+/**
+ * The story file and its manifest, checked, before any layer is read: what `readLayer` and
+ * `finishCheck` continue from. The app can start the story as soon as `runnable` is true.
+ */
+export interface StoryFileCheck {
+  storyName: string;
+  storyUrl: string;
+  /** The story file and the manifest, as messages name them. */
+  files: string[];
+  /** Problems of the story file and of the manifest. */
+  errors: DataError[];
+  storySource: ParsedSource;
+  /** The story as read, when it is an object (references are checked even when it is invalid). */
+  story?: Record<string, unknown>;
+  /** The normalised story, when the story file is sound. */
+  normalized?: Story;
+  manifestUrl?: string;
+  manifest?: Manifest;
+  /** Every layer file the manifest names (one per id), in its order. */
+  toRead: LayerToRead[];
+  /** The story file and its manifest are sound: the app can run it. */
+  runnable: boolean;
+}
+
+/** Reads and checks the story file and its manifest; layers are read by `readLayer`. */
+export async function checkStoryFile(
+  url: string,
+  base: string,
+  fetch: FetchText,
+): Promise<StoryFileCheck> {
   const storyName = displayName(url, base);
   const storyUrl = new URL(url, base).href;
   const files = [storyName];
   const errors: DataError[] = [];
-  const warnings: DataError[] = [];
 
   // ---- the story file --------------------------------------------------------------------
   const storySource = await readSource(storyUrl, storyName, fetch);
@@ -194,14 +229,13 @@ export async function checkStory(url: string, base: string, fetch: FetchText): P
     }
   }
   let manifest: Manifest | undefined;
-  let manifestRaw: unknown;
   let manifestOk = true;
-  const readLayers: ReadLayer[] = [];
+  const toRead: LayerToRead[] = [];
   if (manifestUrl) {
     const manifestName = displayName(manifestUrl, base);
     files.push(manifestName);
     const source = await readSource(manifestUrl, manifestName, fetch);
-    manifestRaw = source.value;
+    const manifestRaw = source.value;
     const checked =
       source.value === undefined ? undefined : checkManifest(source.value, manifestName);
     const problems = [
@@ -216,104 +250,170 @@ export async function checkStory(url: string, base: string, fetch: FetchText): P
     const entries =
       isRecord(manifestRaw) && Array.isArray(manifestRaw.layers) ? manifestRaw.layers : [];
     const seenIds = new Set<string>();
-    const toRead = entries.flatMap(
-      (e: unknown, i): { meta: { id: string; file: string }; index: number }[] =>
+    toRead.push(
+      ...entries.flatMap((e: unknown, i): LayerToRead[] =>
         isRecord(e) && typeof e.id === 'string' && typeof e.file === 'string' && !seenIds.has(e.id)
           ? (seenIds.add(e.id), [{ meta: { id: e.id, file: e.file }, index: i }])
           : [],
+      ),
     );
-    readLayers.push(
-      ...(await Promise.all(
-        toRead.map(async ({ meta, index }): Promise<ReadLayer> => {
-          let fileUrl: string;
-          try {
-            fileUrl = new URL(meta.file, manifestUrl).href;
-          } catch {
-            fileUrl = meta.file;
-          }
-          const name = displayName(fileUrl, base);
-          const layerSource = await readSource(fileUrl, name, fetch);
-          const layerErrors = [...layerSource.errors];
-          let valid: FeatureCollection | undefined;
-          if (layerSource.value !== undefined) {
-            const geo = validateFeatureCollection(layerSource.value, name, {
-              contract: true,
-              winding: true,
-            });
-            if (geo.ok) valid = geo.value;
-            else layerErrors.push(...withLines(geo.errors, layerSource.lineOf));
-          }
-          const entry = manifest?.layers[index];
-          return {
-            meta: { id: meta.id, file: name },
-            ...(entry ? { entry } : {}),
-            name,
-            source: layerSource,
-            ...(valid ? { valid } : {}),
-            errors: layerErrors,
-          };
-        }),
-      )),
-    );
-    for (const l of readLayers) {
-      files.push(l.name);
-      errors.push(...l.errors);
-    }
   }
+  const runnable = !!validated?.ok && storySource.errors.length === 0 && manifestOk;
+  return {
+    storyName,
+    storyUrl,
+    files,
+    errors,
+    storySource,
+    ...(story ? { story } : {}),
+    ...(runnable && validated?.ok ? { normalized: normalizeStory(validated.value, storyUrl) } : {}),
+    ...(manifestUrl ? { manifestUrl } : {}),
+    ...(manifest ? { manifest } : {}),
+    toRead,
+    runnable,
+  };
+}
 
-  // ---- across files ----------------------------------------------------------------------
-  const lineOfFile = new Map<string, LineOf>([[storyName, storySource.lineOf]]);
+/**
+ * Reads, parses and checks one layer file the manifest names. `winding: false` skips the
+ * check of polygon ring directions (MapLibre draws either way; `npm run validate` keeps it).
+ */
+export async function readLayer(
+  file: StoryFileCheck,
+  { meta, index }: LayerToRead,
+  base: string,
+  fetch: FetchText,
+  { winding = true }: { winding?: boolean } = {},
+): Promise<ReadLayer> {
+  let fileUrl: string;
+  try {
+    fileUrl = new URL(meta.file, file.manifestUrl).href;
+  } catch {
+    fileUrl = meta.file;
+  }
+  const name = displayName(fileUrl, base);
+  const layerSource = await readSource(fileUrl, name, fetch);
+  const layerErrors = [...layerSource.errors];
+  let valid: FeatureCollection | undefined;
+  if (layerSource.value !== undefined) {
+    const geo = validateFeatureCollection(layerSource.value, name, { contract: true, winding });
+    if (geo.ok) valid = geo.value;
+    else layerErrors.push(...withLines(geo.errors, layerSource.lineOf));
+  }
+  const entry = file.manifest?.layers[index];
+  return {
+    meta: { id: meta.id, file: name },
+    ...(entry ? { entry } : {}),
+    name,
+    source: layerSource,
+    ...(valid ? { valid } : {}),
+    errors: layerErrors,
+  };
+}
+
+/** What the checks across files found: duplicate feature ids and unresolved references. */
+export interface CrossCheck {
+  idErrors: DataError[];
+  referenceErrors: DataError[];
+  /** Gives each error its line, from the file it names. */
+  located: (list: DataError[]) => DataError[];
+}
+
+/**
+ * Cross-checks the story against the layers read so far. With `complete: false` (some of the
+ * manifest's layers not read yet) a feature that is not found is not judged: it may be in one
+ * of them; unknown layer ids are still reported, since the manifest lists them all.
+ */
+export function crossCheck(
+  file: StoryFileCheck,
+  readLayers: readonly ReadLayer[],
+  { complete = true }: { complete?: boolean } = {},
+): CrossCheck {
+  const lineOfFile = new Map<string, LineOf>([[file.storyName, file.storySource.lineOf]]);
   for (const l of readLayers) lineOfFile.set(l.name, l.source.lineOf);
   const located = (list: DataError[]) =>
     list.map((e) => withLines([e], lineOfFile.get(e.file) ?? (() => undefined))[0]!);
 
   const parsedLayers = readLayers.filter((l) => l.source.value !== undefined);
-  const declaredIds = readLayers.map((l) => l.meta.id);
+  const declaredIds = file.toRead.map((l) => l.meta.id);
   // Checking uses every layer that parsed, so a feature in a layer with some other problem
   // is still found; references cannot be judged for features of a layer that did not parse.
   const { catalog: checkCatalog, errors: idErrors } = catalogOf(
     parsedLayers.map((l) => ({ meta: l.meta, data: l.source.value })),
     declaredIds,
   );
-  const referenceErrors = story
+  const referenceErrors = file.story
     ? located(
-        checkReferences(story, checkCatalog, storyName, {
-          featuresComplete: parsedLayers.length === readLayers.length,
+        checkReferences(file.story, checkCatalog, file.storyName, {
+          featuresComplete: complete && parsedLayers.length === readLayers.length,
         }),
       )
     : [];
-  errors.push(...located(idErrors), ...referenceErrors);
+  return { idErrors: located(idErrors), referenceErrors, located };
+}
 
-  if (story) {
-    const lintLayers: LintLayer[] = parsedLayers.map((l) => ({
-      id: l.meta.id,
-      file: l.name,
-      data: l.source.value,
-    }));
-    warnings.push(...located(lintStory(story, storyName, lintLayers)));
+/** The layers the app runs on: those whose file and manifest entry are valid. */
+export function runnableLayers(readLayers: readonly ReadLayer[]): LoadedLayer[] {
+  return readLayers.flatMap((l) => (l.valid && l.entry ? [{ meta: l.entry, data: l.valid }] : []));
+}
+
+/**
+ * Every error of the story file and the layers read, sorted as `checkStory` reports them
+ * (no advice: that is `lintStory`'s, which the app does not need to load).
+ */
+export function checkErrors(
+  file: StoryFileCheck,
+  readLayers: readonly ReadLayer[],
+): { errors: DataError[]; files: string[]; cross: CrossCheck } {
+  const files = [...file.files, ...readLayers.map((l) => l.name)];
+  const cross = crossCheck(file, readLayers);
+  const errors = [
+    ...file.errors,
+    ...readLayers.flatMap((l) => l.errors),
+    ...cross.idErrors,
+    ...cross.referenceErrors,
+  ];
+  return { errors: byFileAndLine(errors, files), files, cross };
+}
+
+/** Everything checked: the report of `checkStory`, from the story file and every layer read. */
+export function finishCheck(file: StoryFileCheck, readLayers: readonly ReadLayer[]): StoryCheck {
+  const { errors, files, cross } = checkErrors(file, readLayers);
+  const { idErrors, referenceErrors, located } = cross;
+  const warnings: DataError[] = [];
+
+  if (file.story) {
+    const lintLayers: LintLayer[] = readLayers
+      .filter((l) => l.source.value !== undefined)
+      .map((l) => ({ id: l.meta.id, file: l.name, data: l.source.value }));
+    warnings.push(...located(lintStory(file.story, file.storyName, lintLayers)));
   }
 
   // ---- what the app runs -----------------------------------------------------------------
   let loaded: LoadedStory | undefined;
-  if (validated?.ok && storySource.errors.length === 0 && manifestOk) {
-    const layers: LoadedLayer[] = readLayers.flatMap((l) =>
-      l.valid && l.entry ? [{ meta: l.entry, data: l.valid }] : [],
-    );
+  if (file.runnable && file.normalized) {
+    const layers = runnableLayers(readLayers);
     const { catalog } = buildCatalog(layers);
     const layerProblems = readLayers.flatMap((l) => l.errors);
     loaded = {
-      story: normalizeStory(validated.value, storyUrl),
+      story: file.normalized,
       layers,
-      groups: manifest ? manifestGroups(manifest) : [],
+      groups: file.manifest ? manifestGroups(file.manifest) : [],
       catalog,
-      warnings: [...layerProblems, ...located(idErrors), ...referenceErrors],
+      warnings: [...layerProblems, ...idErrors, ...referenceErrors],
       lint: warnings,
     };
   }
   return {
-    errors: byFileAndLine(errors, files),
+    errors,
     warnings: byFileAndLine(warnings, files),
     files,
     ...(loaded ? { loaded } : {}),
   };
+}
+
+export async function checkStory(url: string, base: string, fetch: FetchText): Promise<StoryCheck> {
+  const file = await checkStoryFile(url, base, fetch);
+  const readLayers = await Promise.all(file.toRead.map((l) => readLayer(file, l, base, fetch)));
+  return finishCheck(file, readLayers);
 }

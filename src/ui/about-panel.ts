@@ -18,18 +18,22 @@ export class AboutPanel extends LitElement {
     lang: { type: String },
     open: { type: Boolean, reflect: true },
     linksNavigate: { type: Boolean, attribute: 'links-navigate' },
+    printable: { type: Boolean },
   };
 
   declare story: Story | undefined;
   declare lang: Lang;
   declare open: boolean;
   declare linksNavigate: boolean;
+  /** Offer the printable handout (not on a kiosk). */
+  declare printable: boolean;
 
   constructor() {
     super();
     this.lang = 'en';
     this.open = false;
     this.linksNavigate = true;
+    this.printable = false;
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -80,7 +84,20 @@ export class AboutPanel extends LitElement {
             </div>`
           : nothing
       }
-      <form method="dialog"><button>${t.close}</button></form>
+      <form method="dialog">
+        <button>${t.close}</button>
+        ${
+          this.printable
+            ? html`<button
+                type="button"
+                class="print"
+                @click=${() => emit(this, 'ui-nav', { action: 'print' })}
+              >
+                ${this.lang === 'zh' ? '打印讲义' : 'Print'}
+              </button>`
+            : nothing
+        }
+      </form>
     </dialog>`;
   }
 

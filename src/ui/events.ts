@@ -5,7 +5,7 @@ import type { Lang } from '../story/schema';
 
 export interface UiEventMap {
   /** A story control: Previous, Next, Explore, Resume story, About, the language switch. */
-  'ui-nav': { action: 'next' | 'prev' | 'explore' | 'resume' | 'about' | 'lang' };
+  'ui-nav': { action: 'next' | 'prev' | 'explore' | 'resume' | 'about' | 'lang' | 'print' };
   /** A step picked on the timeline or from a feature card. */
   'ui-jump': { index: number };
   'ui-layer-toggle': { id: string; visible: boolean };
@@ -15,6 +15,12 @@ export interface UiEventMap {
   'ui-feature-close': Record<string, never>;
   /** The language chosen on the kiosk's attract screen. */
   'ui-kiosk-lang': { lang: Lang };
+  /** The handout's Print button. */
+  'ui-print': Record<string, never>;
+  /** The studio's "Fit to highlighted": frame the step's highlighted features. */
+  'ui-studio-fit': Record<string, never>;
+  /** The reader closed the "updated" note. */
+  'ui-update-note-dismiss': Record<string, never>;
 }
 
 export type UiEventType = keyof UiEventMap;

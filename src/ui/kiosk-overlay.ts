@@ -1,8 +1,11 @@
 // <kiosk-overlay>: the kiosk's invitations, at the foot of the text column (never over the
 // text, the map's subject or the controls): "Touch to explore" while the story plays by
 // itself, with the language choice; "Still there?" with a countdown when a visitor left.
+// With a public address, a QR code to continue on a phone sits in the map's corner above
+// the timeline; the camera keeps the step's subject clear of it.
 //
-// Properties: phase ('attract'|'visitor'|'countdown'), secondsLeft (number), lang ('en'|'zh')
+// Properties: phase ('attract'|'visitor'|'countdown'), secondsLeft (number), lang ('en'|'zh'),
+//             handoffUrl (the step's link for a phone; no code when empty)
 // @fires ui-kiosk-lang { lang }
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
@@ -10,47 +13,62 @@ import type { Presence } from '../app/app-state';
 import { langTag, strings } from '../i18n/strings';
 import { emit } from './events';
 import { sharedStyles } from './tokens';
+import './handoff-qr';
 
 export class KioskOverlay extends LitElement {
   static override properties = {
     phase: { type: String },
     secondsLeft: { type: Number },
     lang: { type: String },
+    handoffUrl: { type: String, attribute: false },
   };
 
   declare phase: Presence;
   declare secondsLeft: number;
   declare lang: Lang;
+  /** The link of the step on screen for a phone; no QR code when empty. */
+  declare handoffUrl: string;
 
   constructor() {
     super();
     this.phase = 'attract';
     this.secondsLeft = 0;
     this.lang = 'en';
+    this.handoffUrl = '';
   }
 
   override render() {
     const t = strings(this.lang);
+    const qr =
+      this.handoffUrl && this.phase !== 'countdown'
+        ? html`<div class="qr-corner">
+            <handoff-qr class="handoff" .url=${this.handoffUrl} .lang=${this.lang}></handoff-qr>
+          </div>`
+        : nothing;
+    if (this.phase === 'visitor') return qr;
     if (this.phase === 'attract') {
-      return html`<div class="attract" lang=${langTag(this.lang)}>
-        <p class="invite"><span aria-hidden="true">☝</span> ${t.touchToExplore}</p>
-        <div class="langs" role="group" aria-label=${t.language} data-kiosk-attract>
-          <button
-            lang="en"
-            aria-pressed=${this.lang === 'en'}
-            @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'en' })}
-          >
-            English
-          </button>
-          <button
-            lang="zh-Hans"
-            aria-pressed=${this.lang === 'zh'}
-            @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'zh' })}
-          >
-            中文
-          </button>
-        </div>
-      </div>`;
+      return html`${qr}
+        <div class="attract" lang=${langTag(this.lang)}>
+          <div class="start">
+            <p class="invite"><span aria-hidden="true">☝</span> ${t.touchToExplore}</p>
+            <div class="langs" role="group" aria-label=${t.language} data-kiosk-attract>
+              <button
+                lang="en"
+                aria-pressed=${this.lang === 'en'}
+                @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'en' })}
+              >
+                English
+              </button>
+              <button
+                lang="zh-Hans"
+                aria-pressed=${this.lang === 'zh'}
+                @click=${() => emit(this, 'ui-kiosk-lang', { lang: 'zh' })}
+              >
+                中文
+              </button>
+            </div>
+          </div>
+        </div>`;
     }
     if (this.phase === 'countdown') {
       return html`<div
@@ -95,6 +113,24 @@ export class KioskOverlay extends LitElement {
         padding: 0 1.2em;
         background: var(--ink);
         color: var(--on-dark);
+      }
+      .start {
+        display: contents;
+      }
+      /* The code's card: the map's lower left corner, clear of MapLibre's controls on the
+         right (landscape: above the timeline; portrait: the foot of the map band). */
+      .qr-corner {
+        position: absolute;
+        left: calc(var(--panel-w, 0px) + var(--gap, 12px));
+        bottom: var(--qr-bottom, calc(var(--timeline-h, 64px) + var(--gap, 12px)));
+        padding: 10px 12px 8px;
+        border-radius: var(--radius-2);
+        background: var(--paper);
+        box-shadow: var(--shadow-2);
+        pointer-events: auto;
+      }
+      handoff-qr {
+        --qr-size: max(128px, min(180px, 15cqmin));
       }
       .invite {
         margin: 0;

@@ -15,6 +15,7 @@ import { langTag, strings } from '../i18n/strings';
 import { renderMarkdown } from './markdown-view';
 import { emit, type StoryNavDetail } from './events';
 import { sharedStyles } from './tokens';
+import './share-button';
 
 const SWIPE_MIN_PX = 50;
 /** A pull on the sheet's handle longer than this opens or folds it. */
@@ -28,6 +29,8 @@ export class StepCard extends LitElement {
     places: { attribute: false },
     linksNavigate: { type: Boolean, attribute: 'links-navigate' },
     expanded: { type: Boolean, reflect: true },
+    shareUrl: { type: String, attribute: false },
+    shareTitle: { type: String, attribute: false },
     continues: { state: true },
   };
 
@@ -37,6 +40,9 @@ export class StepCard extends LitElement {
   declare places: { id: string; name: string }[];
   declare linksNavigate: boolean;
   declare expanded: boolean;
+  /** The step's deep link for Share; no Share button when empty (kiosk, embeds). */
+  declare shareUrl: string;
+  declare shareTitle: string;
   /** The text goes on below what the card shows. */
   declare continues: boolean;
   #swipeStart: { x: number; y: number } | undefined;
@@ -51,6 +57,8 @@ export class StepCard extends LitElement {
     this.linksNavigate = true;
     this.expanded = false;
     this.continues = false;
+    this.shareUrl = '';
+    this.shareTitle = '';
   }
 
   override disconnectedCallback() {
@@ -205,6 +213,15 @@ export class StepCard extends LitElement {
             <span aria-hidden="true">←</span> ${t.previous}
           </button>
           <button class="explore" @click=${() => this.#nav('explore')}>${t.explore}</button>
+          ${
+            this.shareUrl
+              ? html`<share-button
+                  .url=${this.shareUrl}
+                  .title=${this.shareTitle}
+                  .lang=${this.lang}
+                ></share-button>`
+              : nothing
+          }
           <button
             class="next primary"
             aria-label=${t.next}

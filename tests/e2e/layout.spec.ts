@@ -35,11 +35,9 @@ for (const form of FORM_FACTORS) {
     const story = new StoryDriver(app.page);
     // Alternate the language, so both are measured without doubling the time.
     const lang = FORM_FACTORS.indexOf(form) % 2 ? 'zh' : 'en';
-    await story.open({
-      mode: form.mode,
-      lang,
-      ...(form.mode === 'kiosk' ? { dwell: '3600' } : {}),
-    });
+    // A kiosk with its public address shows the hand-off code too: subjects keep clear of it.
+    const kiosk = { dwell: '3600', handoff: 'https://museum.example/zgc/' };
+    await story.open({ mode: form.mode, lang, ...(form.mode === 'kiosk' ? kiosk : {}) });
     for (const id of SAMPLE) {
       await story.goTo(id);
       await story.waitForSettled(id);
@@ -55,6 +53,10 @@ for (const form of FORM_FACTORS) {
         expect(overlap(layout.overlays['kiosk-invite']!, layout.overlays['step-card']!)).toBe(
           false,
         );
+        const qr = layout.overlays['kiosk-qr']!;
+        expect(qr.right - qr.left, `${id}: hand-off code width`).toBeGreaterThanOrEqual(120);
+        for (const other of ['step-card', 'kiosk-invite', 'timeline-bar', 'story-header'])
+          expect(overlap(qr, layout.overlays[other]!), `${id}: code over ${other}`).toBe(false);
       }
       expect(layout.card!.lineHeight).toBeGreaterThanOrEqual(lang === 'zh' ? 1.7 : 1.4);
     }

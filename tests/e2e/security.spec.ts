@@ -153,7 +153,7 @@ test.describe('story text cannot inject markup or script', () => {
       }
       if (id === 'second')
         await expect(story.card().locator('.places li')).toHaveText(plain('Place'));
-      await expect(story.root.locator('[aria-live=polite]')).toContainText(plain(titles[i]!));
+      await expect(story.announcer()).toContainText(plain(titles[i]!));
       await expectNothingExecutable(page, `step "${id}" (en)`);
     }
 

@@ -110,6 +110,43 @@ describe('loading', () => {
   });
 });
 
+describe('live preview', () => {
+  it('a saved version replaces the story on the same step, drawn again, with its own warnings', () => {
+    const s = run(ready(), { type: 'go', to: 2 }, { type: 'warn', messages: ['old: w'] });
+    const next = run(s, { type: 'story-replaced', step: 2, warnings: ['new: w'] });
+    expect(next.step).toBe(2);
+    expect(next.run).toBe(s.run + 1);
+    expect(next.warnings).toEqual(['new: w']);
+    expect(mapViewOf(next, story)).toMatchObject({
+      kind: 'step',
+      run: next.run,
+      step: { id: 's2' },
+    });
+  });
+
+  it('a step that went takes the reader to the last one left', () => {
+    const shorter = makeStory(2);
+    const s = run(ready(), { type: 'go', to: 3 });
+    expect(transition(s, { type: 'story-replaced', step: 3, warnings: [] }, shorter).step).toBe(1);
+  });
+
+  it('a refused save keeps the story shown and lists why; the next good save clears it', () => {
+    const s = run(ready(), { type: 'go', to: 1 });
+    const refused = run(s, { type: 'story-rejected', messages: ['story.yaml:3 › bad'] });
+    expect(refused.editErrors).toEqual(['story.yaml:3 › bad']);
+    expect(refused.step).toBe(1);
+    expect(refused.run).toBe(s.run);
+    const fixed = run(refused, { type: 'story-replaced', step: 1, warnings: [] });
+    expect(fixed.editErrors).toEqual([]);
+  });
+
+  it('is ignored while the story is not shown', () => {
+    const loading = initialState({ story: 'x' });
+    expect(run(loading, { type: 'story-replaced', step: 0, warnings: [] })).toBe(loading);
+    expect(run(loading, { type: 'story-rejected', messages: ['x'] })).toBe(loading);
+  });
+});
+
 describe('stepping (what the navigator did)', () => {
   it('clamps at both ends and does not start a move at the end', () => {
     const s = ready();
@@ -309,5 +346,32 @@ describe('language and context', () => {
     expect(again.settled).toBe(s.settled);
     const e = run(s, { type: 'explore' });
     expect(run(e, { type: 'reapply' })).toBe(e);
+  });
+});
+
+describe('print', () => {
+  it('pictures every step in turn from the first, then is ready; back returns to the step', () => {
+    let s = run(ready(), { type: 'go', to: 2 });
+    s = run(s, { type: 'configure', mode: 'print' });
+    expect(phaseName(s)).toBe('print');
+    expect(s.step).toBe(0);
+    expect(mapViewOf(s, story)).toMatchObject({ kind: 'step', step: { id: 's0' } });
+    expect(urlStateOf(s, story, 'x')).toMatchObject({ mode: 'print', step: 's2' });
+    // The reader's keys do not move the handout; a stale picture does not advance it.
+    expect(run(s, { type: 'go', to: 'next' })).toBe(s);
+    expect(run(s, { type: 'print-captured', index: 3 })).toBe(s);
+    for (let i = 0; i < 4; i++) s = run(s, { type: 'print-captured', index: i });
+    expect(s.phase).toMatchObject({ name: 'print', ready: true });
+    expect(s.step).toBe(3);
+    const back = run(s, { type: 'resume' });
+    expect(phaseName(back)).toBe('story');
+    expect(back.step).toBe(2);
+    expect(back.run).toBe(s.run + 1);
+  });
+
+  it('a print deep link starts on the first step once the story is ready', () => {
+    const s = run(initialState({ story: 'x', mode: 'print' }), { ...LOADED, step: 1 } as AppEvent);
+    expect(s.step).toBe(0);
+    expect(s.phase).toMatchObject({ name: 'print', ready: false, from: 1 });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../src/app/app-state';
 import type { Story } from '../../src/story/model';
 import { dwellSeconds, readingSeconds, MAX_DWELL_S, MIN_DWELL_S } from '../../src/kiosk/dwell';
+import { isBenignNotice } from '../../src/kiosk/watchdog';
 
 const step = (index: number) => ({
   id: `s${index}`,
@@ -187,5 +188,16 @@ describe('dwell', () => {
     expect(dwellSeconds('Long', 'word '.repeat(1000))).toBe(MAX_DWELL_S);
     expect(dwellSeconds('T', 'word '.repeat(60))).toBe(21);
     expect(dwellSeconds('Hi', 'Short.', 0.2)).toBe(0.2);
+  });
+});
+
+describe('watchdog notices', () => {
+  it('ignores the late-resize notice but not a real error', () => {
+    const notice = 'ResizeObserver loop completed with undelivered notifications.';
+    expect(isBenignNotice({ message: notice, error: null })).toBe(true);
+    expect(isBenignNotice({ message: notice, error: new Error(notice) })).toBe(false);
+    expect(isBenignNotice({ message: 'Uncaught TypeError: x is undefined', error: null })).toBe(
+      false,
+    );
   });
 });

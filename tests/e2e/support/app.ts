@@ -93,7 +93,8 @@ async function serveFixtures(page: Page) {
   });
 }
 
-async function recordStoryEvents(page: Page) {
+/** Records the public events in `window.__storyEvents`, from the page's first script on. */
+export async function recordStoryEvents(page: Page) {
   await page.addInitScript(() => {
     window.__storyEvents = [];
     for (const type of ['story-ready', 'step-change', 'step-settled', 'story-error']) {

@@ -33,3 +33,20 @@ export async function pageFigures(page: Page): Promise<PageFigures> {
   });
   return { heapBytes: usedSize, ...rest };
 }
+
+/** Chromium's own counts (CDP Performance.getMetrics): listeners, nodes, documents, layout objects. */
+export async function cdpMetrics(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  await cdp.detach();
+  const pick = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  return {
+    jsEventListeners: pick('JSEventListeners'),
+    nodes: pick('Nodes'),
+    documents: pick('Documents'),
+    layoutObjects: pick('LayoutObjects'),
+  };
+}

@@ -47,6 +47,11 @@ export class StoryDriver {
     return this.page.locator('step-card');
   }
 
+  /** The element's own announcer: what a screen reader hears at each step change. */
+  announcer(): Locator {
+    return this.root.locator('.sr-only[aria-live=polite]');
+  }
+
   button(name: string | RegExp): Locator {
     return this.page.getByRole('button', { name, exact: typeof name === 'string' });
   }
@@ -173,6 +178,8 @@ export class StoryDriver {
       const kiosk = root.querySelector('kiosk-overlay')?.shadowRoot;
       const invite = box(kiosk?.querySelector('.attract'));
       if (invite) overlays['kiosk-invite'] = invite;
+      const qr = box(kiosk?.querySelector('.qr-corner'));
+      if (qr) overlays['kiosk-qr'] = qr;
       const controls = box(root.querySelector('step-card')?.shadowRoot?.querySelector('.controls'));
       if (controls) overlays['card-controls'] = controls;
 
