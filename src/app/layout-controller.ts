@@ -113,10 +113,16 @@ export class LayoutController implements ReactiveController {
   /**
    * Space the story UI takes over the map. It comes from the layout's boxes, which do not
    * depend on the step's text (the card is as tall as its column; a sheet counts folded), so
-   * a step frames the same whichever step came before.
+   * a step frames the same whichever step came before. On a narrow screen MapLibre's credits
+   * line spans the map's foot above the sheet: the camera keeps the subject clear of it too.
    */
   insets(): Insets {
-    const map = this.host.renderRoot.querySelector('#map')?.getBoundingClientRect();
+    const covered = this.#covered();
+    return { ...covered, bottom: covered.bottom + this.#creditsBand() };
+  }
+
+  #covered(): Insets {
+    const map = this.#mapBox();
     if (!map) return { top: 0, bottom: 0, left: 0, right: 0 };
     return coveredInsets(
       map,
@@ -131,9 +137,24 @@ export class LayoutController implements ReactiveController {
     );
   }
 
+  #mapBox(): DOMRect | undefined {
+    return this.host.renderRoot.querySelector('#map')?.getBoundingClientRect();
+  }
+
+  /** The height of MapLibre's bottom controls when they run across most of the map. */
+  #creditsBand(): number {
+    const map = this.#mapBox();
+    const controls = this.host.renderRoot
+      .querySelector('.maplibregl-ctrl-bottom-right')
+      ?.getBoundingClientRect();
+    if (!map || !controls || controls.width < map.width * 0.6) return 0;
+    return controls.height;
+  }
+
   /** MapLibre's attribution and controls sit above whatever covers the map's foot. */
   #placeMapControls() {
-    const bottom = this.host.isConnected ? this.insets().bottom : 0;
+    // What the UI covers, without the credits themselves: they sit on top of it.
+    const bottom = this.host.isConnected ? this.#covered().bottom : 0;
     this.host.style.setProperty('--map-bottom-controls', `${Math.round(bottom)}px`);
   }
 }

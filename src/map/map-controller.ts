@@ -33,6 +33,8 @@ export type Insets = Required<PaddingOptions>;
 
 /** The closest a fitted camera comes when a step gives no maxZoom. */
 const FIT_MAX_ZOOM = 16;
+/** Two lines of a place's label (13–14 px text below its dot), in screen pixels. */
+const POINT_LABEL_ROOM_PX = 36;
 type StepOutcome = 'settled' | 'superseded';
 
 export interface MapControllerOptions {
@@ -327,11 +329,17 @@ export class MapController {
    * The camera that frames these features in the map's free part, the same from any camera:
    * in Web Mercator, or on the globe when the view is world-wide.
    */
-  #fit(features: readonly Feature[], insets: Insets, padding: number, maxZoom: number) {
+  #fit(features: readonly Feature[], framedBy: Insets, padding: number, maxZoom: number) {
     const bbox = featuresBBox(features);
     if (!bbox) return undefined;
     const container = this.#requireMap().getContainer();
     const size = { width: container.clientWidth, height: container.clientHeight };
+    // A place's name hangs below its dot: room for two lines of it under the lowest place
+    // (and as much above, as the box stays centred), so no name runs under the card or timeline.
+    const room = features.some((f) => /Point$/.test(f.geometry?.type ?? ''))
+      ? POINT_LABEL_ROOM_PX
+      : 0;
+    const insets = { ...framedBy, top: framedBy.top + room, bottom: framedBy.bottom + room };
     const flat = fitBounds({ bbox, ...size, insets, padding, maxZoom });
     if (flat.zoom >= GLOBE_FIT_BELOW_ZOOM) return flat;
     const points = features.flatMap((f) => (f.geometry ? coordAll(f) : [])) as [number, number][];
