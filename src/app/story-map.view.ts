@@ -5,10 +5,15 @@ import type { FeatureIndex } from '../geo/feature-index';
 import type { LoadedStory } from '../story/load-story';
 import { localize } from '../story/model';
 import { langTag, strings } from '../i18n/strings';
+import { handoffUrl } from '../kiosk/handoff';
+import { renderOfflineParts } from '../offline/offline-view';
+import type { OfflineView } from '../offline/update-controller';
+import type { StudioProblem } from '../ui/studio-panel';
 import type { AppState } from './app-state';
 import { exploringOf } from './app-state';
 import { announcementOf, mapViewOf } from './derive';
 import { renderExploreView } from './explore-view';
+// The handout (print-view) and the studio's panel load on demand.
 import '../ui/step-card';
 import '../ui/timeline-bar';
 import '../ui/error-panel';
@@ -16,11 +21,7 @@ import '../ui/about-panel';
 import '../ui/story-header';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
-import { renderOfflineParts } from '../offline/offline-view';
-import type { OfflineView } from '../offline/update-controller';
 import '../ui/story-loading';
-import { handoffUrl } from '../kiosk/handoff';
-import type { StudioProblem } from '../ui/studio-panel';
 
 export interface StoryMapViewInput {
   state: AppState;

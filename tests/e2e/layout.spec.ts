@@ -38,11 +38,13 @@ for (const form of FORM_FACTORS) {
     // A kiosk with its public address shows the hand-off code too: subjects keep clear of it.
     const kiosk = { dwell: '3600', handoff: 'https://museum.example/zgc/' };
     await story.open({ mode: form.mode, lang, ...(form.mode === 'kiosk' ? kiosk : {}) });
+    const shares: number[] = [];
     for (const id of SAMPLE) {
       await story.goTo(id);
       await story.waitForSettled(id);
       const layout = await story.layout();
       clearOfOverlays(layout, id);
+      shares.push(layout.timelineHeight / form.height);
       expect(layout.timelineHeight / form.height, `${id}: timeline share`).toBeLessThanOrEqual(
         form.timelineShare,
       );
@@ -60,6 +62,10 @@ for (const form of FORM_FACTORS) {
       }
       expect(layout.card!.lineHeight).toBeGreaterThanOrEqual(lang === 'zh' ? 1.7 : 1.4);
     }
+    const bodyPx = (await story.layout()).card!.bodyPx;
+    console.log(
+      `layout ${form.name} (${lang}): timeline at most ${(Math.max(...shares) * 100).toFixed(1)} % of the height (share ${form.timelineShare * 100} %), body text ${bodyPx.toFixed(1)} px`,
+    );
     expect(app.consoleErrors).toEqual([]);
   });
 }
@@ -94,6 +100,9 @@ for (const name of ['laptop', 'kiosk-landscape', 'kiosk-portrait']) {
         // credits) wraps a little earlier, so no step may fall far short.
         measures.sort((a, b) => a - b);
         const median = measures[Math.floor(measures.length / 2)]!;
+        console.log(
+          `layout ${name}: every step fits; ${median.toFixed(0)} characters a line (median), ${measures[0]!.toFixed(0)} at the shortest`,
+        );
         expect(median, 'characters a line (median of the steps)').toBeGreaterThanOrEqual(45);
         expect(median, 'characters a line (median of the steps)').toBeLessThanOrEqual(75);
         expect(measures[0], 'characters a line (shortest step)').toBeGreaterThanOrEqual(38);
