@@ -9,10 +9,12 @@
 //   kiosk, portrait   the map above, the timeline, then the text at reading size below
 // The camera insets are measured from what overlaps the map (layout-controller.ts).
 import { css } from 'lit';
-import { tokens } from '../ui/tokens';
+import { srOnlyStyles, tokens } from '../ui/tokens';
 
 export const storyMapStyles = [
   tokens,
+  // Not sharedStyles: its button rules would restyle MapLibre's controls, which live here.
+  srOnlyStyles,
   css`
     :host {
       display: block;
@@ -162,17 +164,6 @@ export const storyMapStyles = [
       :host([mode='print']) .handout {
         position: static;
       }
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
     }
 
     /* ---- reader, narrow: the bottom sheet ---------------------------------------- */

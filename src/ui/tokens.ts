@@ -49,6 +49,21 @@ export const tokens = css`
   }
 `;
 
+/** Text for screen readers only: in the page, not on screen. */
+export const srOnlyStyles = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
 /** Buttons, focus and helpers every component uses the same way. */
 export const sharedStyles = css`
   button {
@@ -86,17 +101,7 @@ export const sharedStyles = css`
     text-emphasis: filled dot;
     text-emphasis-position: under right;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${srOnlyStyles}
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;
