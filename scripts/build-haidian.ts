@@ -763,13 +763,30 @@ export interface RoadSpec {
  * middle Zhongguancun Street was part of Haidian Road and the North Street was Yuanmingyuan
  * East Road; the present names date from 2000 (see notes), so each year shows its own names.
  */
+// Roads renamed in 2000 are one path under two names, each with its years.
+/** Baishiqiao Road until 1999, Zhongguancun South Street from 2000. */
+const ZGC_SOUTH_STREET_PATH = [
+  'p:baishi-xinqiao',
+  's:national-library',
+  's:weigongcun',
+  'p:sitong-bridge',
+];
+/** Haidian Road until 1999, Zhongguancun Street from 2000. */
+const ZGC_STREET_PATH = [
+  'p:sitong-bridge',
+  's:renmin-university',
+  's:haidian-huangzhuang',
+  's:zhongguancun',
+  'p:zgc-yiqiao',
+];
+
 export const ROADS: RoadSpec[] = [
   {
     id: 'bm-road-baishiqiao',
     name: 'Baishiqiao Road',
     name_zh: '白石桥路',
     until: 1999,
-    path: ['p:baishi-xinqiao', 's:national-library', 's:weigongcun', 'p:sitong-bridge'],
+    path: ZGC_SOUTH_STREET_PATH,
     precision_m: 100,
     description:
       'Baishiqiao Road, the southern part of the Baishiqiao–Summer Palace road; renamed Zhongguancun South Street in 2000.',
@@ -780,7 +797,7 @@ export const ROADS: RoadSpec[] = [
     name: 'Zhongguancun South Street',
     name_zh: '中关村南大街',
     since: 2000,
-    path: ['p:baishi-xinqiao', 's:national-library', 's:weigongcun', 'p:sitong-bridge'],
+    path: ZGC_SOUTH_STREET_PATH,
     precision_m: 100,
     description:
       'From Baishi Xinqiao to Sitong Bridge on the North 3rd Ring; called Baishiqiao Road until 2000. Line 4 runs beneath it.',
@@ -791,13 +808,7 @@ export const ROADS: RoadSpec[] = [
     name: 'Haidian Road',
     name_zh: '海淀路',
     until: 1999,
-    path: [
-      'p:sitong-bridge',
-      's:renmin-university',
-      's:haidian-huangzhuang',
-      's:zhongguancun',
-      'p:zgc-yiqiao',
-    ],
+    path: ZGC_STREET_PATH,
     precision_m: 100,
     description:
       'This stretch of the Baishiqiao–Summer Palace road was part of Haidian Road, the spine of 1980s Electronics Street; it became Zhongguancun Street in 2000.',
@@ -809,13 +820,7 @@ export const ROADS: RoadSpec[] = [
     name: 'Zhongguancun Street',
     name_zh: '中关村大街',
     since: 2000,
-    path: [
-      'p:sitong-bridge',
-      's:renmin-university',
-      's:haidian-huangzhuang',
-      's:zhongguancun',
-      'p:zgc-yiqiao',
-    ],
+    path: ZGC_STREET_PATH,
     precision_m: 100,
     description:
       'The main street of Zhongguancun, from Sitong Bridge (North 3rd Ring) to Zhongguancun Yiqiao (North 4th Ring); Line 4 runs beneath it.',
