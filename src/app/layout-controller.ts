@@ -117,13 +117,13 @@ export class LayoutController implements ReactiveController {
    * line spans the map's foot above the sheet: the camera keeps the subject clear of it too.
    */
   insets(): Insets {
-    const covered = this.#covered();
-    return { ...covered, bottom: covered.bottom + this.#creditsBand() };
-  }
-
-  #covered(): Insets {
     const map = this.#mapBox();
     if (!map) return { top: 0, bottom: 0, left: 0, right: 0 };
+    const covered = this.#covered(map);
+    return { ...covered, bottom: covered.bottom + this.#creditsBand(map) };
+  }
+
+  #covered(map: DOMRect): Insets {
     return coveredInsets(
       map,
       this.#overlayElements().map((el) => {
@@ -142,19 +142,19 @@ export class LayoutController implements ReactiveController {
   }
 
   /** The height of MapLibre's bottom controls when they run across most of the map. */
-  #creditsBand(): number {
-    const map = this.#mapBox();
+  #creditsBand(map: DOMRect): number {
     const controls = this.host.renderRoot
       .querySelector('.maplibregl-ctrl-bottom-right')
       ?.getBoundingClientRect();
-    if (!map || !controls || controls.width < map.width * 0.6) return 0;
+    if (!controls || controls.width < map.width * 0.6) return 0;
     return controls.height;
   }
 
   /** MapLibre's attribution and controls sit above whatever covers the map's foot. */
   #placeMapControls() {
     // What the UI covers, without the credits themselves: they sit on top of it.
-    const bottom = this.host.isConnected ? this.#covered().bottom : 0;
+    const map = this.host.isConnected ? this.#mapBox() : undefined;
+    const bottom = map ? this.#covered(map).bottom : 0;
     this.host.style.setProperty('--map-bottom-controls', `${Math.round(bottom)}px`);
   }
 }

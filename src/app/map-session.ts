@@ -161,11 +161,7 @@ export class MapSession implements ReactiveController {
   async load() {
     const token = ++this.#loadToken;
     this.controller?.detach();
-    this.#layers?.stop();
-    this.#layers = undefined;
-    this.#waitingFor = undefined;
-    this.loaded = undefined;
-    this.index = undefined;
+    this.#show(undefined);
     const controller = this.#makeController();
     this.controller = controller;
     const storyUrl = new URL(this.host.appState.story, document.baseURI).href;
@@ -186,10 +182,8 @@ export class MapSession implements ReactiveController {
       return;
     }
     const { loaded, layerIds, layers } = storyResult.value;
-    this.loaded = loaded;
-    this.index = new FeatureIndex(loaded.layers);
+    const index = this.#show(loaded, layers);
     this.#link = undefined;
-    this.#layers = layers;
     // Layers keep arriving while the element is detached: a re-attached one has them all.
     layers.onLayer = (layer) => this.#layerArrived(layers, layer);
     void layers.complete.then(({ catalog, warnings, newWarnings }) => {
@@ -206,7 +200,7 @@ export class MapSession implements ReactiveController {
       controller.detach();
       this.controller = undefined;
     } else {
-      controller.setData(this.index);
+      controller.setData(index);
     }
     const { step: stepId, ...explore } = link;
     const step = stepId !== undefined ? resolveStep(loaded.story.steps, stepId) : undefined;
@@ -250,12 +244,7 @@ export class MapSession implements ReactiveController {
       this.host.dispatch({ type: 'story-rejected', messages });
       return;
     }
-    this.#layers?.stop();
-    this.#layers = undefined;
-    this.#waitingFor = undefined;
-    this.loaded = loaded;
-    this.index = new FeatureIndex(loaded.layers);
-    this.controller?.replaceData(this.index);
+    this.controller?.replaceData(this.#show(loaded));
     const same = loaded.story.steps.findIndex((s) => s.id === stepId);
     this.host.dispatch({
       type: 'story-replaced',
@@ -272,6 +261,18 @@ export class MapSession implements ReactiveController {
       insets: this.layout.insets(),
       reducedMotion: this.#reducedMotion.matches,
     });
+  }
+
+  /** The story the session now holds (none while loading), and the layers still to come. */
+  #show(loaded: LoadedStory, layers?: StoryLayers): FeatureIndex;
+  #show(loaded: undefined): undefined;
+  #show(loaded: LoadedStory | undefined, layers?: StoryLayers): FeatureIndex | undefined {
+    this.#layers?.stop();
+    this.#layers = layers;
+    this.#waitingFor = undefined;
+    this.loaded = loaded;
+    this.index = loaded ? new FeatureIndex(loaded.layers) : undefined;
+    return this.index;
   }
 
   /** A layer read after the first view: into the index, onto the map, into the UI. */
