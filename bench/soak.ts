@@ -204,12 +204,13 @@ export class SoakDriver {
 
   where() {
     return this.page.evaluate(() => {
+      // Read through the contract (mode, stepIndex, lang) and what is on screen.
       const el = document.querySelector('story-map')!;
-      const { phase } = el.appState;
+      const overlay = el.shadowRoot!.querySelector('kiosk-overlay');
       return {
         step: el.stepIndex,
-        phase: phase.name === 'kiosk' ? `kiosk-${phase.presence}` : phase.name,
-        exploring: phase.name === 'explore' || (phase.name === 'kiosk' && !!phase.explore),
+        phase: el.mode === 'kiosk' && overlay ? `kiosk-${overlay.phase}` : el.mode,
+        exploring: el.shadowRoot!.querySelector('explore-panel') !== null,
         lang: el.lang,
       };
     });
@@ -279,8 +280,8 @@ export class SoakDriver {
     if (await this.#press(b.explore[now]!)) {
       await this.page.waitForFunction(
         () => {
-          const { phase } = document.querySelector('story-map')!.appState;
-          return phase.name === 'kiosk' && !!phase.explore;
+          const el = document.querySelector('story-map')!;
+          return el.mode === 'kiosk' && el.shadowRoot!.querySelector('explore-panel') !== null;
         },
         null,
         { timeout: this.#timeout },

@@ -1,11 +1,17 @@
 // The app's one state and the one pure function that changes it. <story-map> renders from
 // the state, the map controller applies the view derived from it, the URL is written from
-// it; every input (a click, a key, a timer, the map arriving) becomes an AppEvent.
+// it; every input (a click, a key, a timer, the map arriving, the story's files read)
+// becomes an AppEvent. The story's data is part of the state: the loader reports what it
+// read as events, and only `transition` builds the feature index from them.
 // No DOM, no MapLibre: tested like the navigator, in tests/unit/app-state.test.ts.
 import type { CameraState } from '../map/map-view';
 import type { Story } from '../story/model';
 import { LANGUAGES, type Lang } from '../story/schema';
-import { targetIndex, type StepTarget } from '../story/navigator';
+import { resolveStep, targetIndex, type StepTarget } from '../story/navigator';
+import { FeatureIndex } from '../geo/feature-index';
+import { USER_LAYER_PREFIX } from '../geo/user-geojson';
+import { formatError, type DataError } from '../story/errors';
+import type { LayerGroupInfo, LoadedLayer } from '../story/load-story';
 
 export const MODES = ['story', 'explore', 'kiosk', 'print'] as const;
 export type Mode = (typeof MODES)[number];
@@ -52,9 +58,33 @@ export type Phase =
       from: number;
     };
 
+/**
+ * The story being shown and everything read for it so far: one immutable value, replaced
+ * (never changed in place) by the events that bring its parts, `version` bumped each time.
+ */
+export interface StoryData {
+  version: number;
+  story: Story;
+  /** The manifest's groups in its order (the explore panel's headings). */
+  groups: readonly LayerGroupInfo[];
+  /** Every layer the manifest declares, in its order, read or not. */
+  layerIds: readonly string[];
+  /** The layers read so far, the story's in manifest order and then the reader's own. */
+  index: FeatureIndex;
+}
+
+/** What a deep link opens: a step, and in explore its view. Taken by the story's first load. */
+export interface DeepLink extends ExploreLink {
+  step?: string;
+}
+
 export interface AppState {
   /** The story file's URL, as given. */
   story: string;
+  /** The story's data once it is loaded (and while it stays shown). */
+  data?: StoryData;
+  /** The deep link the page opened with, until a story has loaded and used it. */
+  link?: DeepLink;
   basemap?: string;
   lang: Lang;
   phase: Phase;
@@ -81,21 +111,34 @@ export interface ExploreLink {
   camera?: CameraState;
 }
 
+/** What the loader read: the story, its manifest's groups and the layers of its first view. */
+export interface ReadStory {
+  story: Story;
+  groups: readonly LayerGroupInfo[];
+  layers: readonly LoadedLayer[];
+  /** Every layer id the manifest declares, in its order. */
+  layerIds: readonly string[];
+  /** Problems with single layers, or references to them: the story still runs. */
+  warnings: readonly DataError[];
+}
+
 export type AppEvent =
   /** An attribute, a property or the URL: any of them may change at any time. */
-  | { type: 'configure'; story?: string; basemap?: string | null; mode?: string; lang?: string }
   | {
-      type: 'story-loaded';
-      step?: number;
-      explore?: ExploreLink;
-      /** Every layer of the story, for framing its extent. */
-      layerIds: string[];
-      warnings: string[];
-      noMap?: string;
+      type: 'configure';
+      story?: string;
+      basemap?: string | null;
+      mode?: string;
+      lang?: string;
+      /** The page URL's step and explore view, for the first load. */
+      link?: DeepLink;
     }
+  | { type: 'story-loaded'; read: ReadStory; noMap?: string }
+  /** More of the story's layers were read. */
+  | { type: 'layers-arrived'; layers: readonly LoadedLayer[] }
   | { type: 'story-failed'; messages: string[] }
-  /** The live preview: a saved version of the story replaced the one shown; `step` is where the reader was. */
-  | { type: 'story-replaced'; step: number; warnings: string[] }
+  /** The live preview: a saved version of the story replaced the one shown, on the same step. */
+  | { type: 'story-replaced'; read: ReadStory }
   /** The live preview: a saved version has errors, so the one shown stays. */
   | { type: 'story-rejected'; messages: string[] }
   | { type: 'warn'; messages: string[] }
@@ -104,18 +147,13 @@ export type AppEvent =
   | { type: 'resume' }
   | { type: 'toggle-lang' }
   | { type: 'about'; open: boolean }
-  | { type: 'toggle-layer'; id: string; visible: boolean; order: readonly string[] }
+  | { type: 'toggle-layer'; id: string; visible: boolean }
   | { type: 'set-year'; year: number }
   | { type: 'select'; id?: string }
-  | {
-      type: 'choose-place';
-      id: string;
-      layerId: string;
-      since?: number;
-      until?: number;
-      order: readonly string[];
-    }
-  | { type: 'user-layer-added'; id: string; order: readonly string[] }
+  /** A search result: its layer shown, the year moved to when it existed, its card open. */
+  | { type: 'choose-place'; id: string }
+  /** A reader's own file, validated: a layer of theirs, shown and framed. */
+  | { type: 'user-layer-added'; layer: LoadedLayer }
   | { type: 'camera-moved'; camera: CameraState }
   | { type: 'settled'; run: number }
   /** The map lost and regained its drawing context, or was rebuilt: draw the step again. */
@@ -184,16 +222,19 @@ export function phaseName(
   return phase.name === 'kiosk' ? `kiosk-${phase.presence}` : phase.name;
 }
 
-export function transition(state: AppState, event: AppEvent, story?: Story): AppState {
+export function transition(state: AppState, event: AppEvent): AppState {
+  const story = state.data?.story;
   switch (event.type) {
     case 'configure':
       return configure(state, event);
     case 'story-loaded':
-      return story ? storyLoaded(state, event, story) : state;
+      return storyLoaded(state, event);
+    case 'layers-arrived':
+      return withData(state, (d) => ({ ...d, index: d.index.with(event.layers) }));
     case 'story-failed':
       return { ...state, load: 'failed', errors: event.messages };
     case 'story-replaced':
-      return story && state.load === 'ready' ? storyReplaced(state, event, story) : state;
+      return story && state.load === 'ready' ? storyReplaced(state, event.read) : state;
     case 'story-rejected':
       return state.load === 'ready' ? { ...state, editErrors: event.messages } : state;
     case 'warn':
@@ -216,43 +257,24 @@ export function transition(state: AppState, event: AppEvent, story?: Story): App
     case 'toggle-layer':
       return updateExplore(state, (e) => ({
         ...e,
-        layers: toggled(
-          e.layers ?? currentLayers(state, story),
-          event.id,
-          event.visible,
-          event.order,
-        ),
+        layers: toggled(e.layers ?? currentLayers(state), event.id, event.visible, order(state)),
       }));
     case 'set-year':
       return updateExplore(state, (e) => ({ ...e, year: clampYear(event.year, story) }));
     case 'select':
       return updateExplore(state, (e) => ({ ...e, selected: event.id }));
     case 'choose-place':
-      return updateExplore(state, (e) => {
-        const year = e.year ?? currentYear(state, story);
-        const outside =
-          year !== undefined &&
-          ((event.since !== undefined && year < event.since) ||
-            (event.until !== undefined && year > event.until));
-        return {
-          ...e,
-          layers: toggled(
-            e.layers ?? currentLayers(state, story),
-            event.layerId,
-            true,
-            event.order,
-          ),
-          ...(outside ? { year: event.since ?? event.until } : {}),
-          selected: event.id,
-          focus: { ids: [event.id], seq: (e.focus?.seq ?? 0) + 1 },
-        };
-      });
-    case 'user-layer-added':
-      return updateExplore(state, (e) => ({
+      return choosePlace(state, event.id);
+    case 'user-layer-added': {
+      const id = event.layer.meta.id;
+      if (!exploringOf(state) || !state.data || state.data.index.layer(id)) return state;
+      const next = withData(state, (d) => ({ ...d, index: d.index.with([event.layer]) }));
+      return updateExplore(next, (e) => ({
         ...e,
-        layers: toggled(e.layers ?? currentLayers(state, story), event.id, true, event.order),
-        focus: { ids: [event.id], seq: (e.focus?.seq ?? 0) + 1 },
+        layers: toggled(e.layers ?? currentLayers(next), id, true, order(next)),
+        focus: { ids: [id], seq: (e.focus?.seq ?? 0) + 1 },
       }));
+    }
     case 'camera-moved':
       return updateExplore(state, (e) => ({ ...e, camera: event.camera }));
     case 'settled':
@@ -294,6 +316,7 @@ export function transition(state: AppState, event: AppEvent, story?: Story): App
 
 function configure(state: AppState, event: Extract<AppEvent, { type: 'configure' }>): AppState {
   let next = state;
+  if (event.link) next = { ...next, link: event.link };
   if (isLang(event.lang) && event.lang !== next.lang) next = { ...next, lang: event.lang };
   if (isMode(event.mode)) next = withMode(next, event.mode);
   // A new basemap only redraws the map; the story stays where it is.
@@ -304,7 +327,7 @@ function configure(state: AppState, event: Extract<AppEvent, { type: 'configure'
   }
   if (event.story !== undefined && event.story !== next.story) {
     // A new story loads afresh; the mode and language stay.
-    const { noMap: dropped, ...rest } = next;
+    const { noMap: dropped, data: old, ...rest } = next;
     next = {
       ...rest,
       story: event.story,
@@ -357,19 +380,30 @@ function withMode(state: AppState, mode: Mode): AppState {
 function storyLoaded(
   state: AppState,
   event: Extract<AppEvent, { type: 'story-loaded' }>,
-  story: Story,
 ): AppState {
+  const { read } = event;
+  const { story } = read;
+  const { link: used, ...rest } = state;
+  const link = used ?? {};
   const lang = story.languages.includes(state.lang) ? state.lang : story.languages[0]!;
-  const step = event.step !== undefined && story.steps[event.step] ? event.step : 0;
+  const linked = link.step !== undefined ? resolveStep(story.steps, link.step) : undefined;
+  const step = linked ?? 0;
   let next: AppState = {
-    ...state,
+    ...rest,
+    data: {
+      version: (state.data?.version ?? 0) + 1,
+      story,
+      groups: read.groups,
+      layerIds: read.layerIds,
+      index: new FeatureIndex(read.layers),
+    },
     lang,
     load: 'ready',
     ...(event.noMap ? { noMap: event.noMap } : {}),
     step,
     settled: -1,
     errors: [],
-    warnings: [...state.warnings, ...event.warnings],
+    warnings: [...state.warnings, ...read.warnings.map(formatError)],
   };
   const { phase } = next;
   if (phase.name === 'kiosk') next = { ...next, phase: { ...phase, exhibitLang: lang } };
@@ -383,28 +417,46 @@ function storyLoaded(
   if (phase.name === 'explore') {
     // Explore opens on the view in the link; without a camera, on the extent of what it
     // shows (or of the whole story). The step is where "Resume story" returns.
-    const link = event.explore ?? {};
     const shown = link.layers ?? story.steps[step]!.layers;
     const explore: Exploring = {
       ...(link.layers ? { layers: link.layers } : {}),
       ...(link.year !== undefined ? { year: clampYear(link.year, story) } : {}),
       ...(link.camera
         ? { camera: link.camera, cameraSeq: 1 }
-        : { cameraSeq: 0, focus: { ids: shown.length ? shown : event.layerIds, seq: 1 } }),
+        : {
+            cameraSeq: 0,
+            focus: { ids: shown.length ? shown : [...read.layerIds], seq: 1 },
+          }),
     };
     return { ...next, phase: { name: 'explore', explore } };
   }
   return rerun(next);
 }
 
-/** The same place in the new version: the step again (or the last one, if it went), drawn afresh. */
-function storyReplaced(
-  state: AppState,
-  event: Extract<AppEvent, { type: 'story-replaced' }>,
-  story: Story,
-): AppState {
-  const step = Math.max(0, Math.min(event.step, story.steps.length - 1));
-  const next: AppState = { ...state, step, warnings: event.warnings, editErrors: [] };
+/**
+ * The same place in the new version: the step again (or the last one, if it went), drawn
+ * afresh. The new version's warnings replace the old one's; the reader's own layers stay.
+ */
+function storyReplaced(state: AppState, read: ReadStory): AppState {
+  const { story } = read;
+  const old = state.data!;
+  const id = old.story.steps[state.step]?.id;
+  const same = story.steps.findIndex((s) => s.id === id);
+  const step = Math.max(0, Math.min(same >= 0 ? same : state.step, story.steps.length - 1));
+  const own = old.index.layers.filter((l) => l.meta.id.startsWith(USER_LAYER_PREFIX));
+  const next: AppState = {
+    ...state,
+    data: {
+      version: old.version + 1,
+      story,
+      groups: read.groups,
+      layerIds: read.layerIds,
+      index: new FeatureIndex([...read.layers, ...own]),
+    },
+    step,
+    warnings: read.warnings.map(formatError),
+    editErrors: [],
+  };
   const { phase } = next;
   // A handout in the making starts again from its first picture.
   if (phase.name === 'print') return rerun({ ...next, step: 0, phase: { ...phase, ready: false } });
@@ -475,11 +527,48 @@ function updateKiosk(
   return next === state.phase ? state : { ...state, phase: next };
 }
 
-function currentLayers(state: AppState, story: Story | undefined): string[] {
-  return [...(story?.steps[state.step]?.layers ?? [])];
+function withData(state: AppState, change: (d: StoryData) => StoryData): AppState {
+  const data = state.data;
+  if (!data) return state;
+  const next = change(data);
+  return next.index === data.index && next.story === data.story
+    ? state
+    : { ...state, data: { ...next, version: data.version + 1 } };
 }
 
-function currentYear(state: AppState, story: Story | undefined): number | undefined {
+/** A search result: its layer shown, the year moved to when it existed, its card open. */
+function choosePlace(state: AppState, id: string): AppState {
+  const entry = state.data?.index.feature(id);
+  if (!entry) return state;
+  const p = entry.feature.properties ?? {};
+  const since = typeof p.since === 'number' ? p.since : undefined;
+  const until = typeof p.until === 'number' ? p.until : undefined;
+  return updateExplore(state, (e) => {
+    const year = e.year ?? currentYear(state);
+    const outside =
+      year !== undefined &&
+      ((since !== undefined && year < since) || (until !== undefined && year > until));
+    return {
+      ...e,
+      layers: toggled(e.layers ?? currentLayers(state), entry.layerId, true, order(state)),
+      ...(outside ? { year: since ?? until } : {}),
+      selected: id,
+      focus: { ids: [id], seq: (e.focus?.seq ?? 0) + 1 },
+    };
+  });
+}
+
+/** The layers' order: the story's manifest order, then the reader's own. */
+function order(state: AppState): string[] {
+  return (state.data?.index.layers ?? []).map((l) => l.meta.id);
+}
+
+function currentLayers(state: AppState): string[] {
+  return [...(state.data?.story.steps[state.step]?.layers ?? [])];
+}
+
+function currentYear(state: AppState): number | undefined {
+  const story = state.data?.story;
   const year = story?.steps[state.step]?.mapYear;
   return year === undefined ? undefined : clampYear(year, story);
 }

@@ -1,21 +1,25 @@
 // What the state means for the map, the URL and the screen reader: pure functions of the
-// app state and the story, so nothing derived is ever stored.
+// app state (its story data included), so nothing derived is ever stored.
 import type { MapView } from '../map/map-view';
-import type { Story } from '../story/model';
 import { localize } from '../story/model';
 import { plainText } from '../story/markdown';
+import { USER_LAYER_PREFIX } from '../geo/user-geojson';
 import { clampYear, exploringOf, modeOf, type AppState } from './app-state';
 import type { UrlState } from './url-state';
 
-export function mapViewOf(state: AppState, story: Story | undefined): MapView {
+export function mapViewOf(state: AppState): MapView {
   const lang = state.lang;
+  const data = state.data;
+  const story = data?.story;
   const step = story?.steps[state.step];
-  if (state.load !== 'ready' || !story || !step) return { kind: 'idle', lang };
+  if (state.load !== 'ready' || !data || !step) return { kind: 'idle', lang };
+  const { index } = data;
   const explore = exploringOf(state);
-  if (!explore) return { kind: 'step', lang, step, run: state.run };
+  if (!explore) return { kind: 'step', lang, index, step, run: state.run };
   return {
     kind: 'explore',
     lang,
+    index,
     layers: explore.layers ?? step.layers,
     year: clampYear(explore.year ?? step.mapYear, story),
     ...(explore.selected ? { selected: explore.selected } : {}),
@@ -31,12 +35,9 @@ export function mapViewOf(state: AppState, story: Story | undefined): MapView {
  * URL also holds the view. A kiosk's visitor leaves no trace in the URL: a reload is the
  * exhibit again.
  */
-export function urlStateOf(
-  state: AppState,
-  story: Story | undefined,
-  defaultStory: string,
-): UrlState {
-  const view = mapViewOf(state, story);
+export function urlStateOf(state: AppState, defaultStory: string): UrlState {
+  const view = mapViewOf(state);
+  const story = state.data?.story;
   const explore = state.phase.name === 'explore' && view.kind === 'explore';
   const camera = explore ? exploringOf(state)?.camera : undefined;
   return {
@@ -47,14 +48,20 @@ export function urlStateOf(
     story: state.story !== defaultStory ? state.story : undefined,
     basemap: state.basemap,
     year: explore ? view.year : undefined,
-    layers: explore ? view.layers.filter((id) => !id.startsWith('user-')) : undefined,
+    layers: explore ? view.layers.filter((id) => !id.startsWith(USER_LAYER_PREFIX)) : undefined,
     camera,
   };
 }
 
+/** A step's title and text in the current language (the kiosk's dwell reads them). */
+export function stepTextOf(state: AppState, index: number): { title: string; body: string } {
+  const step = state.data?.story.steps[index];
+  return { title: localize(step?.title, state.lang), body: localize(step?.body, state.lang) };
+}
+
 /** What a screen reader hears when a step starts or the language changes. */
-export function announcementOf(state: AppState, story: Story | undefined): string {
-  const step = story?.steps[state.step];
+export function announcementOf(state: AppState): string {
+  const step = state.data?.story.steps[state.step];
   if (!step || state.load !== 'ready') return '';
   const body = plainText(localize(step.body, state.lang));
   const summary = body.split(/(?<=[.!?。！？])\s*/)[0] ?? '';

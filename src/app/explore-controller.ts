@@ -1,87 +1,65 @@
 // Explore mode's inputs as a Lit reactive controller: the panel's layer toggles, year,
 // search and file picks, the feature card's close, and files dropped on the map, turned into
-// app events. A reader's own file is validated here and added to the story's feature index.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FeatureIndex } from '../geo/feature-index';
-import { userLayerFromText } from '../geo/user-geojson';
-import type { CameraState } from '../map/map-view';
+// app events. A reader's own file is validated here and, as a layer, handed to the state.
+import type { ReactiveController } from 'lit';
+import { USER_LAYER_PREFIX, userLayerFromText } from '../geo/user-geojson';
 import type { UiEventMap } from '../ui/events';
-import { exploringOf, type AppEvent, type AppState } from './app-state';
-
-export interface ExploreHost extends ReactiveControllerHost, HTMLElement {
-  readonly appState: AppState;
-  readonly featureIndex: FeatureIndex | undefined;
-  dispatch(event: AppEvent): void;
-  /** Where the camera is now, so exploring starts there. */
-  currentCamera(): CameraState | undefined;
-}
+import { exploringOf } from './app-state';
+import type { Shell } from './shell';
 
 type Listener<K extends keyof UiEventMap> = (e: CustomEvent<UiEventMap[K]>) => void;
 
 export class ExploreController implements ReactiveController {
-  #userLayers = 0;
   readonly #listeners: { [K in keyof UiEventMap]?: Listener<K> } = {
-    'ui-layer-toggle': (e) =>
-      this.host.dispatch({ type: 'toggle-layer', ...e.detail, order: this.#order() }),
-    'ui-year-change': (e) => this.host.dispatch({ type: 'set-year', year: e.detail.year }),
-    'ui-place-select': (e) => this.#choose(e.detail.id),
-    'ui-geojson-file': (e) => void this.addFile(e.detail.file),
-    'ui-feature-close': () => this.host.dispatch({ type: 'select' }),
+    'ui-layer-toggle': (e) => this.shell.dispatch({ type: 'toggle-layer', ...e.detail }),
+    'ui-year-change': (e) => this.shell.dispatch({ type: 'set-year', year: e.detail.year }),
+    'ui-place-select': (e) => this.shell.dispatch({ type: 'choose-place', id: e.detail.id }),
+    'ui-geojson-file': (e) => void this.#addFile(e.detail.file),
+    'ui-feature-close': () => this.shell.dispatch({ type: 'select' }),
   };
 
-  constructor(private readonly host: ExploreHost) {
-    host.addController(this);
+  constructor(private readonly shell: Shell) {
+    shell.host.addController(this);
+  }
+
+  get #host() {
+    return this.shell.host;
   }
 
   hostConnected() {
     for (const [type, fn] of Object.entries(this.#listeners))
-      this.host.addEventListener(type, fn as EventListener);
-    this.host.addEventListener('dragover', this.#onDragOver);
-    this.host.addEventListener('drop', this.#onDrop);
+      this.#host.addEventListener(type, fn as EventListener);
+    this.#host.addEventListener('dragover', this.#onDragOver);
+    this.#host.addEventListener('drop', this.#onDrop);
   }
 
   hostDisconnected() {
     for (const [type, fn] of Object.entries(this.#listeners))
-      this.host.removeEventListener(type, fn as EventListener);
-    this.host.removeEventListener('dragover', this.#onDragOver);
-    this.host.removeEventListener('drop', this.#onDrop);
+      this.#host.removeEventListener(type, fn as EventListener);
+    this.#host.removeEventListener('dragover', this.#onDragOver);
+    this.#host.removeEventListener('drop', this.#onDrop);
   }
 
   /** Adds a reader's GeoJSON file as a layer of its own; nothing leaves the device. */
-  async addFile(file: File) {
-    const index = this.host.featureIndex;
+  async #addFile(file: File) {
+    const text = await file.text();
+    // Counted when the file is read, so two files dropped together get two numbers.
+    const index = this.shell.state().data?.index;
     if (!index) return;
-    const result = userLayerFromText(await file.text(), file.name, this.#userLayers + 1);
+    const own = index.layers.filter((l) => l.meta.id.startsWith(USER_LAYER_PREFIX)).length;
+    const result = userLayerFromText(text, file.name, own + 1);
     if (!result.ok) {
-      this.host.dispatch({ type: 'warn', messages: result.messages });
+      this.shell.dispatch({ type: 'warn', messages: result.messages });
       return;
     }
-    this.#userLayers += 1;
-    index.add({ meta: result.meta, data: result.data });
-    this.host.dispatch({ type: 'user-layer-added', id: result.meta.id, order: this.#order() });
-  }
-
-  /** A search result: its layer shown, the year moved to when it existed, its card open. */
-  #choose(id: string) {
-    const entry = this.host.featureIndex?.feature(id);
-    if (!entry) return;
-    const p = entry.feature.properties ?? {};
-    this.host.dispatch({
-      type: 'choose-place',
-      id,
-      layerId: entry.layerId,
-      ...(typeof p.since === 'number' ? { since: p.since } : {}),
-      ...(typeof p.until === 'number' ? { until: p.until } : {}),
-      order: this.#order(),
+    this.shell.dispatch({
+      type: 'user-layer-added',
+      layer: { meta: result.meta, data: result.data },
     });
   }
 
-  #order(): string[] {
-    return (this.host.featureIndex?.layers ?? []).map((l) => l.meta.id);
-  }
-
   #isKiosk() {
-    return this.host.appState.phase.name === 'kiosk';
+    return this.shell.state().phase.name === 'kiosk';
   }
 
   #onDragOver = (e: DragEvent) => {
@@ -94,10 +72,10 @@ export class ExploreController implements ReactiveController {
     const file = e.dataTransfer?.files[0];
     if (this.#isKiosk() || !file) return;
     e.preventDefault();
-    if (!exploringOf(this.host.appState)) {
-      const camera = this.host.currentCamera();
-      this.host.dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
+    if (!exploringOf(this.shell.state())) {
+      const camera = this.shell.camera();
+      this.shell.dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
     }
-    void this.addFile(file);
+    void this.#addFile(file);
   };
 }

@@ -1,17 +1,13 @@
 // Story keys as a Lit reactive controller: arrows, a presenter clicker's PageUp/PageDown and
 // Home/End step through the story while it is shown (not while exploring or in a dialog).
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { exploringOf, type AppEvent, type AppState } from './app-state';
+import type { ReactiveController } from 'lit';
+import { exploringOf } from './app-state';
 import { isOwnedByControl, keyAction } from './keyboard';
-
-export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
-  readonly appState: AppState;
-  dispatch(event: AppEvent): void;
-}
+import type { Shell } from './shell';
 
 export class KeyboardController implements ReactiveController {
-  constructor(private readonly host: KeyboardHost) {
-    host.addController(this);
+  constructor(private readonly shell: Shell) {
+    shell.host.addController(this);
   }
 
   hostConnected() {
@@ -23,16 +19,16 @@ export class KeyboardController implements ReactiveController {
   }
 
   #onKeyDown = (e: KeyboardEvent) => {
-    const state = this.host.appState;
+    const state = this.shell.state();
     if (state.about || exploringOf(state) || state.load !== 'ready') return;
     const action = keyAction(e);
     if (!action) return;
     const path = e.composedPath();
     // In an embed, only keys aimed at this element (or at nothing in particular) drive it.
     const active = document.activeElement;
-    if (!path.includes(this.host) && active && active !== document.body) return;
+    if (!path.includes(this.shell.host) && active && active !== document.body) return;
     if (isOwnedByControl(path)) return;
     e.preventDefault();
-    this.host.dispatch({ type: 'go', to: action });
+    this.shell.dispatch({ type: 'go', to: action });
   };
 }

@@ -6,13 +6,6 @@
 import type { LitElement, ReactiveController } from 'lit';
 import type { Insets } from '../map/map-controller';
 
-export interface LayoutHost extends LitElement {
-  /** True while the explore panel, not the step card, is on screen. */
-  readonly exploringNow: boolean;
-  /** True for the printed handout: nothing covers the map it pictures. */
-  readonly printingNow: boolean;
-}
-
 /** What covers the map, from the edges inwards, given the map's and the overlays' boxes. */
 export function coveredInsets(
   map: DOMRectReadOnly,
@@ -49,7 +42,7 @@ export class LayoutController implements ReactiveController {
   #observed = new Set<HTMLElement>();
   #resize = new ResizeObserver(() => this.#placeMapControls());
 
-  constructor(private readonly host: LayoutHost) {
+  constructor(private readonly host: LitElement) {
     host.addController(this);
   }
 
@@ -73,13 +66,17 @@ export class LayoutController implements ReactiveController {
     this.#observed.clear();
   }
 
+  /** The parts whose size the insets depend on: the step card and timeline, or the explore panel. */
   #parts(): LitElement[] {
-    if (this.host.printingNow) return [];
-    const tags = this.host.exploringNow ? ['explore-panel'] : ['step-card', 'timeline-bar'];
-    return tags.flatMap((tag) => {
+    return ['step-card', 'timeline-bar', 'explore-panel'].flatMap((tag) => {
       const el = this.host.renderRoot.querySelector<LitElement>(tag);
       return el ? [el] : [];
     });
+  }
+
+  /** The printed handout: nothing covers the map it pictures. */
+  #printing(): boolean {
+    return this.host.renderRoot.querySelector('print-view') !== null;
   }
 
   #overlayElements(): HTMLElement[] {
@@ -99,7 +96,7 @@ export class LayoutController implements ReactiveController {
     const parts = this.#parts();
     return (
       !this.host.isUpdatePending &&
-      (parts.length > 0 || this.host.printingNow) &&
+      (parts.length > 0 || this.#printing()) &&
       parts.every((el) => el.hasUpdated && !el.isUpdatePending)
     );
   }

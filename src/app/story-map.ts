@@ -16,7 +16,6 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mapLibreStyles } from '../map/map-styles';
 import { resolveStep } from '../story/navigator';
 import { localize } from '../story/model';
-import type { FeatureIndex } from '../geo/feature-index';
 import { KioskController } from '../kiosk/kiosk-controller';
 import { UpdateController } from '../offline/update-controller';
 import type { UiEventMap } from '../ui/events';
@@ -33,7 +32,9 @@ import { formatUrlState, parseUrlState, type UrlState } from './url-state';
 import { ExploreController } from './explore-controller';
 import { KeyboardController } from './keyboard-controller';
 import { LayoutController } from './layout-controller';
-import { MapSession, type DeepLink } from './map-session';
+import { MapSession } from './map-session';
+import { StoryLoader } from './story-loader';
+import type { Shell, StateListener } from './shell';
 import { renderStoryMap } from './story-map.view';
 import { emitPublic } from './story-events';
 import { storyMapStyles } from './story-map.styles';
@@ -42,6 +43,9 @@ import { StudioController, studioProblems } from './studio-controller';
 
 /** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
 export const DEFAULT_STORY = 'stories/zhongguancun.json';
+
+/** The page URL's settings for the page's life: kiosk tuning, the status panel, the studio. */
+type PageOptions = Pick<UrlState, 'idle' | 'dwell' | 'countdown' | 'status' | 'studio' | 'handoff'>;
 
 export class StoryMap extends LitElement {
   static override properties = {
@@ -54,23 +58,43 @@ export class StoryMap extends LitElement {
 
   declare syncUrl: boolean;
   #state: AppState = initialState({ story: DEFAULT_STORY });
-  /** What the page URL asked for at start-up: the step and explore view to open, kiosk tuning. */
-  #deepLink: UrlState = {};
+  #options: PageOptions = {};
+  /** Told every change, in this order: the data and the map first, then the rest. */
+  readonly #listeners: StateListener[] = [];
+  /** Events dispatched while the listeners hear a change wait for them to finish. */
+  readonly #queue: AppEvent[] = [];
+
+  /** The controllers' way in: see shell.ts. */
+  readonly #shell: Shell = {
+    host: this,
+    state: () => this.#state,
+    dispatch: (event) => this.#dispatch(event),
+    listen: (listener) => void this.#listeners.push(listener),
+    camera: () => this.#session.camera(),
+  };
+
   readonly #layout = new LayoutController(this);
   readonly #studio = new StudioController(
-    this,
-    () => this.#deepLink.studio === true,
-    () => void this.#session.replaceStory(),
+    this.#shell,
+    () => this.#options.studio === true,
+    () => void this.#loader.replace(),
   );
-  readonly #session = new MapSession(this, this.#layout, () => this.#takeDeepLink(), this.#studio);
-  readonly #kiosk = new KioskController(this, () => ({
-    idleSeconds: this.#deepLink.idle ?? 60,
-    countdownSeconds: this.#deepLink.countdown ?? 15,
-    ...(this.#deepLink.dwell ? { dwellSeconds: this.#deepLink.dwell } : {}),
+  readonly #session: MapSession = new MapSession(
+    this.#shell,
+    this.#layout,
+    { has: (ids) => this.#loader.has(ids), loadRest: () => this.#loader.loadRest() },
+    this.#studio,
+  );
+  readonly #loader = new StoryLoader(this.#shell, this.#session);
+  readonly #kiosk = new KioskController(this.#shell, () => ({
+    idleSeconds: this.#options.idle ?? 60,
+    countdownSeconds: this.#options.countdown ?? 15,
+    ...(this.#options.dwell ? { dwellSeconds: this.#options.dwell } : {}),
   }));
-
-  readonly #print = new PrintController(this);
-  readonly #update = new UpdateController(this, () => ({ status: this.#deepLink.status === true }));
+  readonly #print = new PrintController(this.#shell, () => this.#session.capture());
+  readonly #update = new UpdateController(this.#shell, () => ({
+    status: this.#options.status === true,
+  }));
 
   constructor() {
     super();
@@ -78,8 +102,8 @@ export class StoryMap extends LitElement {
     // Reflected from the start, so styles can rely on [mode] and [lang].
     this.requestUpdate('mode', undefined);
     this.requestUpdate('lang', undefined);
-    new ExploreController(this);
-    new KeyboardController(this);
+    new ExploreController(this.#shell);
+    new KeyboardController(this.#shell);
     // Story controls anywhere inside (card, header, timeline, feature card, About) bubble here.
     this.addEventListener('ui-nav', this.#onNav);
     this.addEventListener('ui-jump', this.#onJump);
@@ -101,7 +125,7 @@ export class StoryMap extends LitElement {
   }
   set mode(value: string) {
     // Explore starts where the camera is, so the URL can say so at once.
-    if (value === 'explore' && this.#session.controller?.map) this.#openExplore();
+    if (value === 'explore' && this.#session.map) this.#openExplore();
     else this.#configure('mode', { mode: value });
   }
   override get lang(): string {
@@ -118,11 +142,11 @@ export class StoryMap extends LitElement {
   }
 
   get map(): MapLibreMap | undefined {
-    return this.#session.controller?.map;
+    return this.#session.map;
   }
 
   get steps(): { id: string; year: number; title: string }[] {
-    return (this.#session.loaded?.story.steps ?? []).map((s) => ({
+    return (this.#state.data?.story.steps ?? []).map((s) => ({
       id: s.id,
       year: s.year,
       title: localize(s.title, this.#state.lang),
@@ -134,63 +158,48 @@ export class StoryMap extends LitElement {
   }
 
   goTo(target: number | string): boolean {
-    const steps = this.#session.loaded?.story.steps;
+    const steps = this.#state.data?.story.steps;
     const index = steps ? resolveStep(steps, target) : undefined;
     if (index === undefined) return false;
-    this.dispatch({ type: 'go', to: index });
+    this.#dispatch({ type: 'go', to: index });
     return true;
   }
 
   next(): boolean {
-    return this.#moved(() => this.dispatch({ type: 'go', to: 'next' }));
+    return this.#moved({ type: 'go', to: 'next' });
   }
 
   prev(): boolean {
-    return this.#moved(() => this.dispatch({ type: 'go', to: 'prev' }));
+    return this.#moved({ type: 'go', to: 'prev' });
   }
 
-  // ---- what the controllers read ----------------------------------------------------
+  // ---- the one flow ------------------------------------------------------------------
 
-  get appState(): AppState {
-    return this.#state;
-  }
-  get featureIndex(): FeatureIndex | undefined {
-    return this.#session.index;
-  }
-  get exploringNow(): boolean {
-    return exploringOf(this.#state) !== undefined;
-  }
-  get printingNow(): boolean {
-    return this.#state.phase.name === 'print';
-  }
-  currentCamera() {
-    const controller = this.#session.controller;
-    return controller?.map ? controller.camera : undefined;
-  }
-  captureMap(): Promise<string | undefined> {
-    return this.#session.controller?.capture() ?? Promise.resolve(undefined);
-  }
-  stepText(index: number) {
-    const step = this.#session.loaded?.story.steps[index];
-    const lang = this.#state.lang;
-    return { title: localize(step?.title, lang), body: localize(step?.body, lang) };
-  }
-
-  /** The one way the state changes. */
-  dispatch(event: AppEvent) {
-    const prev = this.#state;
-    const next = transition(prev, event, this.#session.loaded?.story);
-    if (next === prev) return;
-    this.#state = next;
-    for (const [name, before, after] of [
-      ['story', prev.story, next.story],
-      ['mode', modeOf(prev), modeOf(next)],
-      ['lang', prev.lang, next.lang],
-      ['basemap', prev.basemap, next.basemap],
-    ] as const)
-      if (before !== after) this.requestUpdate(name, before);
-    this.requestUpdate();
-    this.#effects(prev, next);
+  /**
+   * The one way the state changes. After each change every listener hears (prev, next)
+   * once, synchronously, here; an event a listener dispatches meanwhile waits its turn, so
+   * each listener hears the changes in order.
+   */
+  #dispatch(event: AppEvent) {
+    this.#queue.push(event);
+    if (this.#queue.length > 1) return;
+    while (this.#queue.length) {
+      const prev = this.#state;
+      const next = transition(prev, this.#queue[0]!);
+      if (next !== prev) {
+        this.#state = next;
+        for (const [name, before, after] of [
+          ['story', prev.story, next.story],
+          ['mode', modeOf(prev), modeOf(next)],
+          ['lang', prev.lang, next.lang],
+          ['basemap', prev.basemap, next.basemap],
+        ] as const)
+          if (before !== after) this.requestUpdate(name, before);
+        this.requestUpdate();
+        this.#effects(prev, next);
+      }
+      this.#queue.shift();
+    }
   }
 
   // ---- lifecycle ---------------------------------------------------------------------
@@ -201,7 +210,7 @@ export class StoryMap extends LitElement {
   }
 
   protected override firstUpdated() {
-    void this.#session.load();
+    void this.#loader.load();
   }
 
   #configure(
@@ -209,28 +218,29 @@ export class StoryMap extends LitElement {
     change: Omit<Extract<AppEvent, { type: 'configure' }>, 'type'>,
   ) {
     const before = this[name];
-    this.dispatch({ type: 'configure', ...change });
+    this.#dispatch({ type: 'configure', ...change });
     // A refused value (an unknown mode or language) is reflected back as the current one.
     if (this[name] === before) this.requestUpdate(name, change[name] ?? undefined);
   }
 
-  #moved(act: () => void): boolean {
-    const run = this.#state.run;
-    act();
-    return this.#state.run !== run;
+  /** Whether the move starts a step (decided by the pure transition, whenever it runs). */
+  #moved(event: AppEvent): boolean {
+    const moves = transition(this.#state, event).run !== this.#state.run;
+    this.#dispatch(event);
+    return moves;
   }
 
   #openExplore() {
-    const camera = this.currentCamera();
-    this.dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
+    const camera = this.#session.camera();
+    this.#dispatch({ type: 'explore', ...(camera ? { camera } : {}) });
   }
 
-  /** What follows a state change: the map, the public events, the URL. */
+  /** What follows a state change: the controllers (the map among them), the public events, the URL. */
   #effects(prev: AppState, next: AppState) {
-    const story = this.#session.loaded?.story;
+    const story = next.data?.story;
     if (next.load === 'ready' && prev.load !== 'ready' && story)
       emitPublic(this, 'story-ready', { steps: story.steps.length });
-    this.#session.stateChanged(prev, next);
+    for (const listener of this.#listeners) listener.stateChanged(prev, next);
     const step = story?.steps[next.step];
     if (step && next.run !== prev.run && !exploringOf(next) && !next.noMap)
       emitPublic(this, 'step-change', { index: step.index, id: step.id });
@@ -239,44 +249,31 @@ export class StoryMap extends LitElement {
     this.#writeUrl();
   }
 
-  /** The deep link's step and explore view, for the first load only. */
-  #takeDeepLink(): DeepLink {
-    const { step, layers, year, camera } = this.#deepLink;
-    this.#deepLink = {
-      ...this.#deepLink,
-      step: undefined,
-      layers: undefined,
-      year: undefined,
-      camera: undefined,
-    };
-    return {
-      ...(step !== undefined ? { step } : {}),
-      ...(layers ? { layers } : {}),
-      ...(year !== undefined ? { year } : {}),
-      ...(camera ? { camera } : {}),
-    };
-  }
-
   // ---- URL ---------------------------------------------------------------------------
 
   #readUrl() {
-    const url = parseUrlState(location.search);
-    this.#deepLink = url;
-    this.dispatch({
+    const { story, basemap, mode, lang, step, layers, year, camera, ...options } = parseUrlState(
+      location.search,
+    );
+    this.#options = options;
+    this.#dispatch({
       type: 'configure',
-      ...(url.story ? { story: url.story } : {}),
-      ...(url.basemap ? { basemap: url.basemap } : {}),
-      ...(url.mode ? { mode: url.mode } : {}),
-      ...(url.lang ? { lang: url.lang } : {}),
+      ...(story ? { story } : {}),
+      ...(basemap ? { basemap } : {}),
+      ...(mode ? { mode } : {}),
+      ...(lang ? { lang } : {}),
+      link: {
+        ...(step !== undefined ? { step } : {}),
+        ...(layers ? { layers } : {}),
+        ...(year !== undefined ? { year } : {}),
+        ...(camera ? { camera } : {}),
+      },
     });
   }
 
   #writeUrl() {
     if (!this.syncUrl || this.#state.load !== 'ready') return;
-    const search = formatUrlState(
-      location.search,
-      urlStateOf(this.#state, this.#session.loaded?.story, DEFAULT_STORY),
-    );
+    const search = formatUrlState(location.search, urlStateOf(this.#state, DEFAULT_STORY));
     if (search !== location.search)
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
@@ -285,27 +282,25 @@ export class StoryMap extends LitElement {
 
   #onNav = (e: CustomEvent<UiEventMap['ui-nav']>) => {
     const action = e.detail.action;
-    if (action === 'next' || action === 'prev') this.dispatch({ type: 'go', to: action });
+    if (action === 'next' || action === 'prev') this.#dispatch({ type: 'go', to: action });
     else if (action === 'explore') this.#openExplore();
-    else if (action === 'resume') this.dispatch({ type: 'resume' });
-    else if (action === 'lang') this.dispatch({ type: 'toggle-lang' });
+    else if (action === 'resume') this.#dispatch({ type: 'resume' });
+    else if (action === 'lang') this.#dispatch({ type: 'toggle-lang' });
     else if (action === 'print') {
-      if (this.#state.about) this.dispatch({ type: 'about', open: false });
+      if (this.#state.about) this.#dispatch({ type: 'about', open: false });
       this.#configure('mode', { mode: 'print' });
-    } else this.dispatch({ type: 'about', open: !this.#state.about });
+    } else this.#dispatch({ type: 'about', open: !this.#state.about });
   };
 
   #onJump = (e: CustomEvent<UiEventMap['ui-jump']>) =>
-    this.dispatch({ type: 'go', to: e.detail.index });
+    this.#dispatch({ type: 'go', to: e.detail.index });
 
   override render() {
     return renderStoryMap({
       state: this.#state,
-      loaded: this.#session.loaded,
-      index: this.#session.index,
       kioskSecondsLeft: this.#kiosk.secondsLeft,
       offline: this.#update.view,
-      handoff: this.#deepLink.handoff,
+      handoff: this.#options.handoff,
       shareable: this.syncUrl,
       printPictures: this.#print.pictures,
       studio: this.#studio.enabled ? studioProblems(this.#state) : undefined,

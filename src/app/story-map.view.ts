@@ -1,8 +1,6 @@
-// <story-map>'s template: a pure function of the app state, the story and its feature index.
+// <story-map>'s template: a pure function of the app state (the story's data included).
 // The children send what the reader does up as `ui-` events (src/ui/events.ts).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FeatureIndex } from '../geo/feature-index';
-import type { LoadedStory } from '../story/load-story';
 import { localize } from '../story/model';
 import { langTag, strings } from '../i18n/strings';
 import { handoffUrl } from '../kiosk/handoff';
@@ -25,8 +23,6 @@ import '../ui/story-loading';
 
 export interface StoryMapViewInput {
   state: AppState;
-  loaded: LoadedStory | undefined;
-  index: FeatureIndex | undefined;
   kioskSecondsLeft: number;
   offline: OfflineView;
   /** Kiosk: the public address for the QR code (`?handoff=`). */
@@ -47,8 +43,6 @@ function loadPrintView(): typeof nothing {
 
 export function renderStoryMap({
   state,
-  loaded,
-  index,
   kioskSecondsLeft,
   offline,
   handoff,
@@ -56,12 +50,14 @@ export function renderStoryMap({
   printPictures,
   studio,
 }: StoryMapViewInput): TemplateResult {
-  const story = loaded?.story;
+  const data = state.data;
+  const story = data?.story;
+  const index = data?.index;
   const lang = state.lang;
   const t = strings(lang);
   const step = story?.steps[state.step];
   const title = story ? localize(story.title, lang) : t.appTitle;
-  const view = mapViewOf(state, story);
+  const view = mapViewOf(state);
   const { phase } = state;
   const kiosk = phase.name === 'kiosk';
   return html`<div class="stage ${kiosk && handoff ? 'handoff' : ''}">
@@ -138,8 +134,8 @@ export function renderStoryMap({
         : nothing
     }
     ${
-      story && index && view.kind === 'explore'
-        ? renderExploreView(story, loaded.groups, index, view, lang)
+      data && view.kind === 'explore'
+        ? renderExploreView(data.story, data.groups, data.index, view, lang)
         : nothing
     }
     ${
@@ -195,7 +191,7 @@ export function renderStoryMap({
     ></about-panel>
     ${renderOfflineParts(state, offline)}
     <div class="sr-only" aria-live="polite" aria-atomic="true" lang=${langTag(lang)}>
-      ${announcementOf(state, story)}
+      ${announcementOf(state)}
     </div>
   </div>`;
 }

@@ -6,18 +6,14 @@
 // - Studio: the map rotates and tilts, the panel reads the camera on every move, and
 //   "Fit to highlighted" frames the step's highlighted features.
 // In a production build `import.meta.env.DEV` is false: none of this is bundled or listened for.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { LiveCamera } from '../story/camera-snippet';
 import type { StudioProblem } from '../ui/studio-panel';
 import type { AppState } from './app-state';
+import type { Shell } from './shell';
 
 /** What scripts/vite-story-data.ts sends when a data file is saved. */
 const DATA_CHANGED_EVENT = 'story-data:changed';
-
-export interface StudioHost extends ReactiveControllerHost, HTMLElement {
-  readonly appState: AppState;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
 
 /** The story's problems as the panel lists them: the refused save's errors, then warnings. */
 export function studioProblems(state: AppState): StudioProblem[] {
@@ -33,13 +29,13 @@ export class StudioController implements ReactiveController {
   #camera: LiveCamera | undefined;
 
   constructor(
-    private readonly host: StudioHost,
+    private readonly shell: Shell,
     /** The page asked for the studio (`?studio`); read late, as the URL is read on connect. */
     private readonly asked: () => boolean,
-    /** Reads the story again after a save (MapSession.replaceStory). */
+    /** Reads the story again after a save (StoryLoader.replace). */
     private readonly reload: () => void,
   ) {
-    host.addController(this);
+    shell.host.addController(this);
   }
 
   /** The panel is shown and the map is free to rotate and tilt. */
@@ -75,7 +71,7 @@ export class StudioController implements ReactiveController {
   }
 
   #showCamera() {
-    const panel = this.host.renderRoot.querySelector('studio-panel');
+    const panel = this.shell.host.renderRoot.querySelector('studio-panel');
     if (panel) (panel as HTMLElement & { camera?: LiveCamera }).camera = this.#camera;
   }
 

@@ -1,5 +1,6 @@
-// Every layer of a story and every feature by id, built once per story and shared by the map
-// controller, explore, search and the step card. A reader's own files are added to it.
+// Every layer of a story and every feature by id, shared by the map controller, explore,
+// search and the step card. Immutable: a layer that arrives (the story's next, or a reader's
+// own file) makes a new index with `with`, so the app state that holds it changes by value.
 // Pure: no DOM, no MapLibre.
 import type { Feature } from 'geojson';
 import type { LoadedLayer } from '../story/load-story';
@@ -17,11 +18,17 @@ export class FeatureIndex {
   #search: SearchIndex | undefined;
 
   constructor(layers: readonly LoadedLayer[] = []) {
-    for (const layer of layers) this.add(layer);
+    for (const layer of layers) this.#add(layer);
   }
 
-  /** Adds a layer; the first layer to claim a feature id keeps it (the loader reports clashes). */
-  add(layer: LoadedLayer) {
+  /** A new index with these layers after this one's (a layer already in is ignored). */
+  with(layers: readonly LoadedLayer[]): FeatureIndex {
+    const fresh = layers.filter((l) => !this.#layers.has(l.meta.id));
+    return fresh.length ? new FeatureIndex([...this.#layers.values(), ...fresh]) : this;
+  }
+
+  /** The first layer to claim a feature id keeps it (the loader reports clashes). */
+  #add(layer: LoadedLayer) {
     if (this.#layers.has(layer.meta.id)) return;
     this.#layers.set(layer.meta.id, layer);
     for (const feature of layer.data.features) {
@@ -29,7 +36,6 @@ export class FeatureIndex {
       if (typeof id === 'string' && !this.#features.has(id))
         this.#features.set(id, { layerId: layer.meta.id, feature });
     }
-    this.#search = undefined;
   }
 
   /** Layers in the order they were added: the story's manifest order, then the reader's. */

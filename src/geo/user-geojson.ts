@@ -45,6 +45,9 @@ function dominantKind(features: Feature[]): ManifestLayer['kind'] {
   );
 }
 
+/** The ids of a reader's own layers start with this: the app tells them from the story's by it. */
+export const USER_LAYER_PREFIX = 'user-';
+
 /**
  * `n` numbers the reader's layers (user-1, user-2…); feature ids are prefixed with the layer
  * id so they never collide with the story's. Original ids stay in `source_id`.
@@ -71,7 +74,7 @@ export function userLayerFromText(text: string, fileName: string, n: number): Us
       wrapped || !multiline ? checked.errors : withLines(checked.errors, jsonLineOf(text));
     return { ok: false, messages: errors.map(formatError) };
   }
-  const layerId = `user-${n}`;
+  const layerId = `${USER_LAYER_PREFIX}${n}`;
   const features = checked.value.features.filter((f) => f.geometry !== null);
   if (!features.length)
     return { ok: false, messages: [`${fileName}: has no features with a geometry`] };

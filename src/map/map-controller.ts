@@ -77,6 +77,7 @@ interface StoryMove {
 
 export class MapController {
   map: MapLibreMap | undefined;
+  /** The layers and features of the view applied last (layers new in it are added). */
   #index: FeatureIndex | undefined;
   /** Story layers whose source and style layers are on the map. */
   #added = new Set<string>();
@@ -190,10 +191,10 @@ export class MapController {
   }
 
   /**
-   * A new version of the story's data on the same map (the live preview): its layers are
-   * made again from it at the next `apply`, which shows the view afresh.
+   * A new version of the story's data on the same map (the live preview): the story's layers
+   * go, and are made again from the next view's index, which is shown afresh.
    */
-  replaceData(index: FeatureIndex) {
+  clearData() {
     const map = this.map;
     if (map) {
       this.#stopAnimations();
@@ -203,17 +204,13 @@ export class MapController {
       for (const id of sources) if (map.getSource(id)) map.removeSource(id);
     }
     this.#forgetStoryLayers();
-    this.#index = index;
-  }
-
-  /** The story's layers and features; layers added to the index later are added on `apply`. */
-  setData(index: FeatureIndex) {
-    this.#index = index;
+    this.#index = undefined;
   }
 
   /** Shows `view`, changing only what differs from the view applied before. */
   apply(view: MapView, opts: ApplyOptions) {
     if (!this.map) return;
+    if (view.kind !== 'idle') this.#index = view.index;
     this.#addNewLayers();
     this.#setLanguage(view.lang);
     const before = this.#applied;

@@ -1,5 +1,6 @@
 // What the map should show: the one input of MapController.apply. The app derives it from
 // its state; the controller compares it with what it last applied and changes only that.
+import type { FeatureIndex } from '../geo/feature-index';
 import type { Step } from '../story/model';
 import type { Lang } from './layer-styles';
 
@@ -14,6 +15,8 @@ export interface CameraState {
 export interface StepView {
   kind: 'step';
   lang: Lang;
+  /** The story's layers and features read so far: new ones are added to the map. */
+  index: FeatureIndex;
   step: Step;
   run: number;
 }
@@ -22,6 +25,7 @@ export interface StepView {
 export interface ExploreView {
   kind: 'explore';
   lang: Lang;
+  index: FeatureIndex;
   layers: readonly string[];
   year: number;
   selected?: string;

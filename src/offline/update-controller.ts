@@ -1,6 +1,5 @@
 // New versions and the technician's view, as a Lit reactive controller of <story-map>:
-// `new UpdateController(this, () => ({ status }))`. It reads the app state after each update
-// and
+// `new UpdateController(shell, () => ({ status }))`. It follows the app state's changes and
 // - applies a waiting version at the moments update-policy.ts allows (a kiosk's reset or the
 //   attract loop's next step; a reader's next visit), through the service worker link;
 // - asks the server for a new version every few minutes while the page is a kiosk (a kiosk
@@ -11,6 +10,7 @@
 // Its output is `view`, plain data for renderOfflineParts (src/offline/offline-view.ts).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { phaseName, type AppState } from '../app/app-state';
+import type { Shell, StateListener } from '../app/shell';
 import { kioskLog, lastOf, type KioskLog, type KioskLogEntry } from '../kiosk/kiosk-log';
 import { BUILD, buildId, buildLabel } from './build-info';
 import { NOTE_DISMISS_EVENT } from './events';
@@ -24,9 +24,10 @@ import {
   shouldShowUpdatedNote,
 } from './update-policy';
 
-export interface UpdateHost extends ReactiveControllerHost, EventTarget {
-  readonly appState: AppState;
-}
+/** What the controller needs of the shell (a fake in the unit tests). */
+export type UpdateShell = Pick<Shell, 'state' | 'listen'> & {
+  readonly host: ReactiveControllerHost & EventTarget;
+};
 
 export interface UpdateOptions {
   /** The URL asked for the technician's view (`?status`); shown in kiosk mode only. */
@@ -88,7 +89,7 @@ const safe = <T>(fn: () => T, fallback: T): T => {
   }
 };
 
-export class UpdateController implements ReactiveController {
+export class UpdateController implements ReactiveController, StateListener {
   readonly #link: ServiceWorkerLink;
   readonly #log: KioskLog;
   readonly #local: KeyValueStorage | undefined;
@@ -96,7 +97,6 @@ export class UpdateController implements ReactiveController {
   readonly #input: EventTarget | undefined;
   readonly #now: () => number;
   readonly #startedAt: number;
-  #last: AppState | undefined;
   #worker: WorkerStatus;
   #unsubscribe: (() => void) | undefined;
   #interacted = false;
@@ -110,7 +110,7 @@ export class UpdateController implements ReactiveController {
   #entries: KioskLogEntry[] = [];
 
   constructor(
-    private readonly host: UpdateHost,
+    private readonly shell: UpdateShell,
     private readonly options: () => UpdateOptions = () => ({ status: false }),
     private readonly deps: UpdateDeps = {},
   ) {
@@ -122,11 +122,16 @@ export class UpdateController implements ReactiveController {
     this.#now = deps.now ?? Date.now;
     this.#startedAt = this.#now();
     this.#worker = this.#link.status;
-    host.addController(this);
+    shell.host.addController(this);
+    shell.listen(this);
+  }
+
+  get #host() {
+    return this.shell.host;
   }
 
   get view(): OfflineView {
-    const state = this.host.appState;
+    const state = this.shell.state();
     const kiosk = state.phase.name === 'kiosk';
     return {
       note: this.#note && !kiosk,
@@ -135,31 +140,28 @@ export class UpdateController implements ReactiveController {
   }
 
   hostConnected() {
+    // Once per page, with the mode the page asked for (read before the element connects).
+    if (!this.#noteDecided) this.#decideNote(this.shell.state().phase.name === 'kiosk');
     this.#unsubscribe = this.#link.subscribe(this.#onWorker);
     this.#worker = this.#link.status;
     if (!this.#interacted)
       for (const type of INPUT_EVENTS)
         this.#input?.addEventListener(type, this.#onInput, { capture: true, passive: true });
-    this.host.addEventListener(NOTE_DISMISS_EVENT, this.#onDismiss);
+    this.#host.addEventListener(NOTE_DISMISS_EVENT, this.#onDismiss);
   }
 
   hostDisconnected() {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stopInput();
-    this.host.removeEventListener(NOTE_DISMISS_EVENT, this.#onDismiss);
+    this.#host.removeEventListener(NOTE_DISMISS_EVENT, this.#onDismiss);
     clearInterval(this.#checkTimer);
     clearInterval(this.#statusTimer);
     this.#checkTimer = this.#statusTimer = undefined;
   }
 
-  hostUpdated() {
-    const prev = this.#last;
-    const next = this.host.appState;
-    if (prev === next) return;
-    this.#last = next;
+  stateChanged(prev: AppState, next: AppState) {
     const kiosk = next.phase.name === 'kiosk';
-    if (!this.#noteDecided) this.#decideNote(kiosk);
     if (kiosk && next.load === 'ready' && !this.#startLogged) {
       this.#startLogged = true;
       this.#record('start', buildLabel());
@@ -233,21 +235,22 @@ export class UpdateController implements ReactiveController {
   #onWorker = (status: WorkerStatus) => {
     const before = this.#worker;
     this.#worker = status;
-    const kiosk = this.host.appState.phase.name === 'kiosk';
+    const state = this.shell.state();
+    const kiosk = state.phase.name === 'kiosk';
     if (kiosk && status.waiting && !before.waiting) this.#record('update-found');
     if (kiosk && status.failedUpdates > before.failedUpdates)
       this.#record('update-failed', 'a file of the new version could not be loaded');
-    // A reader's update from an earlier visit can be applied as soon as it is known; a
-    // kiosk's waits for its next moment (hostUpdated).
-    if (!kiosk) this.#maybeApply(this.#last, this.host.appState);
-    if (this.#statusTimer) this.host.requestUpdate();
+    // A reader's update from an earlier visit can be applied as soon as it is known (that
+    // needs no change of state); a kiosk's waits for its next moment (stateChanged).
+    if (!kiosk) this.#maybeApply(undefined, state);
+    if (this.#statusTimer) this.#host.requestUpdate();
   };
 
   #record(kind: KioskLogEntry['kind'], detail?: string) {
     this.#log.record(kind, detail);
     if (this.#statusTimer) {
       this.#entries = this.#log.entries();
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
@@ -264,7 +267,7 @@ export class UpdateController implements ReactiveController {
   #onDismiss = () => {
     if (!this.#note) return;
     this.#note = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   async #refreshStatus() {
@@ -272,7 +275,7 @@ export class UpdateController implements ReactiveController {
     const read =
       this.deps.cacheStats ?? (() => import('./cache-stats').then((m) => m.cacheStats()));
     this.#cache = await read().catch(() => undefined);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #snapshot(state: AppState): StatusSnapshot {

@@ -11,6 +11,7 @@ import {
 import { announcementOf, mapViewOf, urlStateOf } from '../../src/app/derive';
 import { formatUrlState, parseUrlState } from '../../src/app/url-state';
 import type { Step, Story } from '../../src/story/model';
+import type { LoadedLayer } from '../../src/story/load-story';
 
 function makeStep(index: number, over: Partial<Step> = {}): Step {
   return {
@@ -53,16 +54,57 @@ function makeStory(count = 4): Story {
   };
 }
 
+/** A point layer with these features (id, and when it existed). */
+function makeLayer(id: string, features: { id: string; since?: number }[] = []): LoadedLayer {
+  return {
+    meta: { id, file: `${id}.geojson`, kind: 'point', color: '#123456', title: { en: id } },
+    data: {
+      type: 'FeatureCollection',
+      features: features.map((p) => ({
+        type: 'Feature',
+        properties: p,
+        geometry: { type: 'Point', coordinates: [116, 40] },
+      })),
+    },
+  };
+}
+
+const LAYER_IDS = ['layer-0', 'layer-1', 'layer-2', 'layer-3'];
+const LAYERS = LAYER_IDS.map((id) =>
+  makeLayer(id, id === 'layer-3' ? [{ id: 'late', since: 2005 }] : [{ id: `${id}-f` }]),
+);
+
+/** What the loader reports once it has read `story` (every layer of it). */
+function loaded(story: Story, warnings: string[] = []): AppEvent {
+  return {
+    type: 'story-loaded',
+    read: {
+      story,
+      groups: [],
+      layers: LAYERS,
+      layerIds: LAYER_IDS,
+      warnings: warnings.map((message) => ({ file: 'w', path: '', message })),
+    },
+  };
+}
+
+/** A studio save: `story` replaces the one shown. */
+function replaced(story: Story, warnings: string[] = []): AppEvent {
+  const { read } = loaded(story, warnings) as Extract<AppEvent, { type: 'story-loaded' }>;
+  return { type: 'story-replaced', read };
+}
+
+/** The page URL's deep link, as <story-map> reads it before the story loads. */
+function linked(link: Extract<AppEvent, { type: 'configure' }>['link']): AppEvent {
+  return { type: 'configure', link: link! };
+}
+
 const story = makeStory();
-const LOADED: AppEvent = {
-  type: 'story-loaded',
-  layerIds: ['layer-0', 'layer-1', 'layer-2', 'layer-3'],
-  warnings: [],
-};
+const LOADED = loaded(story);
 
 /** Runs events from a state, like <story-map>'s dispatch does. */
 function run(state: AppState, ...events: AppEvent[]): AppState {
-  return events.reduce((s, e) => transition(s, e, story), state);
+  return events.reduce((s, e) => transition(s, e), state);
 }
 
 const ready = (config: { mode?: string; lang?: string } = {}) =>
@@ -77,19 +119,19 @@ describe('loading', () => {
     expect(phaseName(s)).toBe('story');
     expect(s.step).toBe(0);
     expect(s.run).toBe(start.run + 1);
-    expect(mapViewOf(s, story)).toMatchObject({ kind: 'step', run: s.run, step: { id: 's0' } });
+    expect(mapViewOf(s)).toMatchObject({ kind: 'step', run: s.run, step: { id: 's0' } });
   });
 
   it('a failed story keeps its messages and shows no step', () => {
     const s = run(initialState({ story: 'x' }), { type: 'story-failed', messages: ['x: bad'] });
     expect(phaseName(s)).toBe('failed');
     expect(s.errors).toEqual(['x: bad']);
-    expect(mapViewOf(s, story).kind).toBe('idle');
+    expect(mapViewOf(s).kind).toBe('idle');
   });
 
   it('falls back to the story’s first language when it lacks the asked one', () => {
     const enOnly = { ...story, languages: ['en' as const] };
-    const s = transition(initialState({ story: 'x', lang: 'zh' }), LOADED, enOnly);
+    const s = transition(initialState({ story: 'x', lang: 'zh' }), loaded(enOnly));
     expect(s.lang).toBe('en');
   });
 
@@ -110,14 +152,55 @@ describe('loading', () => {
   });
 });
 
+describe('the story’s data', () => {
+  it('is one value the events replace: loaded, layers arriving, a reader’s layer', () => {
+    const first = transition(initialState({ story: 'x' }), {
+      type: 'story-loaded',
+      read: { story, groups: [], layers: LAYERS.slice(0, 1), layerIds: LAYER_IDS, warnings: [] },
+    });
+    const data = first.data!;
+    expect(data.index.layers.map((l) => l.meta.id)).toEqual(['layer-0']);
+    const more = run(first, { type: 'layers-arrived', layers: LAYERS.slice(1, 3) });
+    expect(more.data!.index.layers.map((l) => l.meta.id)).toEqual([
+      'layer-0',
+      'layer-1',
+      'layer-2',
+    ]);
+    expect(more.data!.version).toBe(data.version + 1);
+    // The earlier value is untouched: nothing is changed in place.
+    expect(data.index.layers).toHaveLength(1);
+    // A layer that is already in changes nothing.
+    expect(run(more, { type: 'layers-arrived', layers: LAYERS.slice(1, 2) })).toBe(more);
+
+    const own = makeLayer('user-1', [{ id: 'user-1-a' }]);
+    expect(run(more, { type: 'user-layer-added', layer: own })).toBe(more); // not exploring
+    const e = run(more, { type: 'explore' }, { type: 'user-layer-added', layer: own });
+    expect(e.data!.index.layer('user-1')).toBeDefined();
+    expect(mapViewOf(e)).toMatchObject({
+      layers: ['layer-0', 'user-1'],
+      focus: { ids: ['user-1'] },
+    });
+    // The reader's own layers stay when the studio replaces the story; they are not in the URL.
+    expect(run(e, replaced(story)).data!.index.layer('user-1')).toBeDefined();
+    expect(urlStateOf(e, 'x').layers).toEqual(['layer-0']);
+  });
+
+  it('a new story drops the old one’s data until it is loaded', () => {
+    const s = run(ready(), { type: 'configure', story: 'stories/other.json' });
+    expect(s.data).toBeUndefined();
+    expect(mapViewOf(s).kind).toBe('idle');
+  });
+});
+
 describe('live preview', () => {
   it('a saved version replaces the story on the same step, drawn again, with its own warnings', () => {
     const s = run(ready(), { type: 'go', to: 2 }, { type: 'warn', messages: ['old: w'] });
-    const next = run(s, { type: 'story-replaced', step: 2, warnings: ['new: w'] });
+    const next = run(s, replaced(makeStory(), ['new']));
     expect(next.step).toBe(2);
     expect(next.run).toBe(s.run + 1);
-    expect(next.warnings).toEqual(['new: w']);
-    expect(mapViewOf(next, story)).toMatchObject({
+    expect(next.warnings).toEqual(['w: new']);
+    expect(next.data!.version).toBe(s.data!.version + 1);
+    expect(mapViewOf(next)).toMatchObject({
       kind: 'step',
       run: next.run,
       step: { id: 's2' },
@@ -127,7 +210,7 @@ describe('live preview', () => {
   it('a step that went takes the reader to the last one left', () => {
     const shorter = makeStory(2);
     const s = run(ready(), { type: 'go', to: 3 });
-    expect(transition(s, { type: 'story-replaced', step: 3, warnings: [] }, shorter).step).toBe(1);
+    expect(transition(s, replaced(shorter)).step).toBe(1);
   });
 
   it('a refused save keeps the story shown and lists why; the next good save clears it', () => {
@@ -136,13 +219,13 @@ describe('live preview', () => {
     expect(refused.editErrors).toEqual(['story.yaml:3 › bad']);
     expect(refused.step).toBe(1);
     expect(refused.run).toBe(s.run);
-    const fixed = run(refused, { type: 'story-replaced', step: 1, warnings: [] });
+    const fixed = run(refused, replaced(story));
     expect(fixed.editErrors).toEqual([]);
   });
 
   it('is ignored while the story is not shown', () => {
     const loading = initialState({ story: 'x' });
-    expect(run(loading, { type: 'story-replaced', step: 0, warnings: [] })).toBe(loading);
+    expect(run(loading, replaced(story))).toBe(loading);
     expect(run(loading, { type: 'story-rejected', messages: ['x'] })).toBe(loading);
   });
 });
@@ -181,9 +264,11 @@ describe('stepping (what the navigator did)', () => {
   });
 
   it('a deep link opens its step', () => {
-    const s = run(initialState({ story: 'x' }), { ...LOADED, step: 2 } as AppEvent);
+    const s = run(initialState({ story: 'x' }), linked({ step: 's2' }), LOADED);
     expect(s.step).toBe(2);
-    expect(urlStateOf(s, story, 'x').step).toBe('s2');
+    expect(urlStateOf(s, 'x').step).toBe('s2');
+    // The link is taken by the load that used it: a later story opens on its own first step.
+    expect(s.link).toBeUndefined();
   });
 });
 
@@ -194,22 +279,17 @@ describe('story → explore → resume', () => {
     const e = run(s, { type: 'explore', camera });
     expect(phaseName(e)).toBe('explore');
     expect(modeOf(e)).toBe('explore');
-    const view = mapViewOf(e, story);
+    const view = mapViewOf(e);
     expect(view).toMatchObject({ kind: 'explore', layers: ['layer-2'], year: 2000 });
-    expect(urlStateOf(e, story, 'x')).toMatchObject({ mode: 'explore', step: 's2', camera });
+    expect(urlStateOf(e, 'x')).toMatchObject({ mode: 'explore', step: 's2', camera });
 
     const changed = run(
       e,
-      {
-        type: 'toggle-layer',
-        id: 'layer-0',
-        visible: true,
-        order: ['layer-0', 'layer-1', 'layer-2'],
-      },
+      { type: 'toggle-layer', id: 'layer-0', visible: true },
       { type: 'set-year', year: 1500 },
       { type: 'select', id: 'f1' },
     );
-    expect(mapViewOf(changed, story)).toMatchObject({
+    expect(mapViewOf(changed)).toMatchObject({
       layers: ['layer-0', 'layer-2'],
       year: 1980,
       selected: 'f1',
@@ -219,21 +299,15 @@ describe('story → explore → resume', () => {
     expect(phaseName(back)).toBe('story');
     expect(back.step).toBe(2);
     expect(back.run).toBe(s.run + 1);
-    expect(mapViewOf(back, story)).toMatchObject({ kind: 'step', step: { id: 's2' } });
+    expect(mapViewOf(back)).toMatchObject({ kind: 'step', step: { id: 's2' } });
     // Exploring again starts from the step, not from the last explore view.
-    expect(mapViewOf(run(back, { type: 'explore' }), story)).toMatchObject({ layers: ['layer-2'] });
+    expect(mapViewOf(run(back, { type: 'explore' }))).toMatchObject({ layers: ['layer-2'] });
   });
 
   it('a search result shows its layer, moves the year to when it existed and frames it', () => {
     const e = run(ready(), { type: 'explore' });
-    const chosen = run(e, {
-      type: 'choose-place',
-      id: 'late',
-      layerId: 'layer-3',
-      since: 2005,
-      order: ['layer-0', 'layer-3'],
-    });
-    const view = mapViewOf(chosen, story);
+    const chosen = run(e, { type: 'choose-place', id: 'late' });
+    const view = mapViewOf(chosen);
     expect(view).toMatchObject({ layers: ['layer-0', 'layer-3'], year: 2005, selected: 'late' });
     expect(view.kind === 'explore' && view.focus).toEqual({ ids: ['late'], seq: 1 });
   });
@@ -243,18 +317,18 @@ describe('story → explore → resume', () => {
       '?mode=explore&step=s1&year=1995&layers=layer-3&camera=116.3,39.97,11.5',
     );
     const start = initialState({ story: 'x', ...(url.mode ? { mode: url.mode } : {}) });
-    const s = run(start, {
-      ...LOADED,
-      step: 1,
-      explore: { layers: url.layers!, year: url.year!, camera: url.camera! },
-    } as AppEvent);
+    const s = run(
+      start,
+      linked({ step: url.step!, layers: url.layers!, year: url.year!, camera: url.camera! }),
+      LOADED,
+    );
     expect(phaseName(s)).toBe('explore');
     expect(s.run).toBe(start.run); // no step is played; the link's view is shown
-    const view = mapViewOf(s, story);
+    const view = mapViewOf(s);
     expect(view).toMatchObject({ kind: 'explore', layers: ['layer-3'], year: 1995 });
     expect(view.kind === 'explore' && view.camera?.to).toEqual(url.camera);
     // The URL written from the state reads back as the same view.
-    const again = parseUrlState(formatUrlState('', urlStateOf(s, story, 'x')));
+    const again = parseUrlState(formatUrlState('', urlStateOf(s, 'x')));
     expect(again).toMatchObject({ mode: 'explore', step: 's1', year: 1995, layers: ['layer-3'] });
     expect(again.camera).toEqual(url.camera);
     expect(run(s, { type: 'resume' }).step).toBe(1);
@@ -262,7 +336,7 @@ describe('story → explore → resume', () => {
 
   it('explore without a camera frames what it shows', () => {
     const s = run(initialState({ story: 'x', mode: 'explore' }), LOADED);
-    const view = mapViewOf(s, story);
+    const view = mapViewOf(s);
     expect(view.kind === 'explore' && view.focus).toEqual({ ids: ['layer-0'], seq: 1 });
   });
 
@@ -270,8 +344,8 @@ describe('story → explore → resume', () => {
     const e = run(ready(), { type: 'explore' });
     const camera = { center: [1, 2] as [number, number], zoom: 3, bearing: 0, pitch: 0 };
     const moved = run(e, { type: 'camera-moved', camera });
-    expect(urlStateOf(moved, story, 'x').camera).toEqual(camera);
-    const view = mapViewOf(moved, story);
+    expect(urlStateOf(moved, 'x').camera).toEqual(camera);
+    const view = mapViewOf(moved);
     expect(view.kind === 'explore' && view.camera).toBeUndefined();
   });
 });
@@ -318,12 +392,12 @@ describe('kiosk', () => {
 
   it('keeps the exhibit’s language as loaded, and leaves no explore view in the URL', () => {
     const s = run(kiosk('zh'), { type: 'kiosk-input' }, { type: 'explore' });
-    expect(urlStateOf(s, story, 'x')).toMatchObject({
+    expect(urlStateOf(s, 'x')).toMatchObject({
       mode: 'kiosk',
       lang: 'zh',
       camera: undefined,
     });
-    expect(urlStateOf(s, story, 'x').layers).toBeUndefined();
+    expect(urlStateOf(s, 'x').layers).toBeUndefined();
   });
 });
 
@@ -334,8 +408,8 @@ describe('language and context', () => {
     expect(zh.lang).toBe('zh');
     expect(zh.step).toBe(1);
     expect(zh.run).toBe(s.run);
-    expect(mapViewOf(zh, story)).toMatchObject({ kind: 'step', lang: 'zh' });
-    expect(announcementOf(zh, story)).toBe('第1步. 正文1。');
+    expect(mapViewOf(zh)).toMatchObject({ kind: 'step', lang: 'zh' });
+    expect(announcementOf(zh)).toBe('第1步. 正文1。');
   });
 
   it('a lost and restored context draws the step again; exploring keeps its view', () => {
@@ -355,8 +429,8 @@ describe('print', () => {
     s = run(s, { type: 'configure', mode: 'print' });
     expect(phaseName(s)).toBe('print');
     expect(s.step).toBe(0);
-    expect(mapViewOf(s, story)).toMatchObject({ kind: 'step', step: { id: 's0' } });
-    expect(urlStateOf(s, story, 'x')).toMatchObject({ mode: 'print', step: 's2' });
+    expect(mapViewOf(s)).toMatchObject({ kind: 'step', step: { id: 's0' } });
+    expect(urlStateOf(s, 'x')).toMatchObject({ mode: 'print', step: 's2' });
     // The reader's keys do not move the handout; a stale picture does not advance it.
     expect(run(s, { type: 'go', to: 'next' })).toBe(s);
     expect(run(s, { type: 'print-captured', index: 3 })).toBe(s);
@@ -370,7 +444,7 @@ describe('print', () => {
   });
 
   it('a print deep link starts on the first step once the story is ready', () => {
-    const s = run(initialState({ story: 'x', mode: 'print' }), { ...LOADED, step: 1 } as AppEvent);
+    const s = run(initialState({ story: 'x', mode: 'print' }), linked({ step: 's1' }), LOADED);
     expect(s.step).toBe(0);
     expect(s.phase).toMatchObject({ name: 'print', ready: false, from: 1 });
   });

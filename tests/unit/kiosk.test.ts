@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReactiveController } from 'lit';
 import type { Clock } from '../../src/kiosk/clock';
-import { KioskController, type KioskHost } from '../../src/kiosk/kiosk-controller';
+import { KioskController, type KioskShell } from '../../src/kiosk/kiosk-controller';
+import type { StateListener } from '../../src/app/shell';
 import {
   initialState,
   phaseName,
@@ -19,7 +20,8 @@ const step = (index: number) => ({
   year: 2000,
   mapYear: 2000,
   title: { en: 'T' },
-  body: { en: 'B' },
+  // 60 words: the loop dwells 21 s on each step.
+  body: { en: 'word '.repeat(60) },
   camera: { bearing: 0, pitch: 0, padding: 0, transition: 'jump' as const, duration: 0 },
   layers: [],
   highlight: [],
@@ -38,7 +40,10 @@ const STORY: Story = {
   firstYear: 2000,
   lastYear: 2000,
 };
-const LOADED: AppEvent = { type: 'story-loaded', layerIds: [], warnings: [] };
+const LOADED: AppEvent = {
+  type: 'story-loaded',
+  read: { story: STORY, groups: [], layers: [], layerIds: [], warnings: [] },
+};
 
 class FakeClock implements Clock {
   t = 0;
@@ -68,49 +73,48 @@ class FakeClock implements Clock {
   }
 }
 
-interface FakeHost {
-  appState: AppState;
-  controller?: ReactiveController;
-  addController(c: ReactiveController): void;
-  removeController(): void;
-  requestUpdate(): void;
-  updateComplete: Promise<boolean>;
-  stepText(): { title: string; body: string };
-  dispatch(e: AppEvent): void;
-}
-
-/** A kiosk controller on a fake host that runs the real transition, with fake time. */
+/** A kiosk controller on a fake shell that runs the real transition and fan-out, with fake time. */
 function setup() {
   const clock = new FakeClock();
   const input = new EventTarget();
   const phases: string[] = [];
   let resets = 0;
-  const host: FakeHost = {
-    appState: transition(initialState({ story: 'x', mode: 'kiosk' }), LOADED, STORY),
-    addController(c) {
-      this.controller = c;
+  let state: AppState = transition(initialState({ story: 'x', mode: 'kiosk' }), LOADED);
+  const listeners: StateListener[] = [];
+  let controller: ReactiveController | undefined;
+  const shell: KioskShell = {
+    host: {
+      addController: (c) => void (controller = c),
+      requestUpdate() {},
+      isConnected: true,
     },
-    removeController() {},
-    requestUpdate() {},
-    updateComplete: Promise.resolve(true),
-    stepText: () => ({ title: 'T', body: 'word '.repeat(60) }),
+    state: () => state,
+    listen: (l) => void listeners.push(l),
     dispatch(e) {
-      const next = transition(this.appState, e, STORY);
-      if (next === this.appState) return;
+      const next = transition(state, e);
+      if (next === state) return;
       if (e.type === 'kiosk-timeout') resets += 1;
       const name = phaseName(next);
-      if (name !== phaseName(this.appState)) phases.push(name.replace('kiosk-', ''));
-      this.appState = next;
-      this.controller!.hostUpdated!();
+      if (name !== phaseName(state)) phases.push(name.replace('kiosk-', ''));
+      const prev = state;
+      state = next;
+      for (const l of listeners) l.stateChanged(prev, next);
     },
   };
-  const kiosk = new KioskController(
-    host as unknown as KioskHost,
-    () => ({ idleSeconds: 60, countdownSeconds: 15 }),
-    { clock, input, lockdown: () => () => {}, watchdog: () => ({ trip() {}, dispose() {} }) },
-  );
-  kiosk.hostUpdated();
+  const kiosk = new KioskController(shell, () => ({ idleSeconds: 60, countdownSeconds: 15 }), {
+    clock,
+    input,
+    lockdown: () => () => {},
+    watchdog: () => ({ trip() {}, dispose() {} }),
+  });
+  controller!.hostConnected!();
   const touch = () => input.dispatchEvent(new Event('pointerdown'));
+  const host = {
+    get appState() {
+      return state;
+    },
+    dispatch: (e: AppEvent) => shell.dispatch(e),
+  };
   return { clock, phases, kiosk, host, touch, resets: () => resets };
 }
 

@@ -12,7 +12,9 @@ import {
   type LoadedLayer,
 } from '../../src/story/load-story';
 import { DataErrors, formatError } from '../../src/story/errors';
-import { firstViewIds, viewIds } from '../../src/app/map-session';
+import { viewIds } from '../../src/app/map-session';
+import { firstViewIds } from '../../src/app/story-loader';
+import { FeatureIndex } from '../../src/geo/feature-index';
 import { fileReader } from '../../scripts/validate';
 
 const root = new URL('../../', import.meta.url);
@@ -290,7 +292,8 @@ describe('what the map session waits for', () => {
 
   it('a step waits for everything it names; explore only for what it frames', async () => {
     const s = await story();
-    expect(viewIds({ kind: 'step', lang: 'en', step: s.steps[2]!, run: 1 })).toEqual({
+    const index = new FeatureIndex();
+    expect(viewIds({ kind: 'step', lang: 'en', index, step: s.steps[2]!, run: 1 })).toEqual({
       now: stepReferences(s.steps[2]!),
       soon: [],
     });
@@ -298,6 +301,7 @@ describe('what the map session waits for', () => {
       viewIds({
         kind: 'explore',
         lang: 'en',
+        index,
         layers: ['b'],
         year: 2000,
         focus: { ids: ['c'], seq: 1 },

@@ -5,16 +5,24 @@ import { kioskLog, type KioskLogEntry } from '../../src/kiosk/kiosk-log';
 import { NOTE_DISMISS_EVENT } from '../../src/offline/events';
 import { ServiceWorkerLink } from '../../src/offline/sw-link';
 import { UpdateController } from '../../src/offline/update-controller';
+import type { StateListener } from '../../src/app/shell';
 import { JUST_UPDATED_KEY, SEEN_VERSION_KEY } from '../../src/offline/update-policy';
 import { buildId } from '../../src/offline/build-info';
 import { FakeWorker, running, type FakeContainer } from './support/sw-fakes';
 import { MemoryStorage } from './support/memory-storage';
 
+/** <story-map>'s element and its private shell in one fake: the controller gets both. */
 class FakeHost extends EventTarget {
   controllers: ReactiveController[] = [];
+  listeners: StateListener[] = [];
   updates = 0;
+  readonly host = this;
   constructor(public appState: AppState) {
     super();
+  }
+  state = () => this.appState;
+  listen(l: StateListener) {
+    this.listeners.push(l);
   }
   addController(c: ReactiveController) {
     this.controllers.push(c);
@@ -27,10 +35,11 @@ class FakeHost extends EventTarget {
   get updateComplete() {
     return Promise.resolve(true);
   }
-  /** A state change, as <story-map> renders it: every controller's hostUpdated. */
+  /** A state change, as <story-map> dispatches it: every listener hears (prev, next). */
   set(change: Partial<AppState>) {
-    this.appState = { ...this.appState, ...change };
-    for (const c of this.controllers) c.hostUpdated?.();
+    const prev = this.appState;
+    this.appState = { ...prev, ...change };
+    for (const l of this.listeners) l.stateChanged(prev, this.appState);
   }
   presence(presence: Presence, step = this.appState.step) {
     this.set({
