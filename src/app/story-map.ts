@@ -183,23 +183,35 @@ export class StoryMap extends LitElement {
   #dispatch(event: AppEvent) {
     this.#queue.push(event);
     if (this.#queue.length > 1) return;
+    // A listener that throws must not stop the flow: every queued event is still handled,
+    // and the first error is thrown to the caller afterwards.
+    let failure: { error: unknown } | undefined;
     while (this.#queue.length) {
-      const prev = this.#state;
-      const next = transition(prev, this.#queue[0]!);
-      if (next !== prev) {
-        this.#state = next;
-        for (const [name, before, after] of [
-          ['story', prev.story, next.story],
-          ['mode', modeOf(prev), modeOf(next)],
-          ['lang', prev.lang, next.lang],
-          ['basemap', prev.basemap, next.basemap],
-        ] as const)
-          if (before !== after) this.requestUpdate(name, before);
-        this.requestUpdate();
-        this.#effects(prev, next);
+      try {
+        this.#change(this.#queue[0]!);
+      } catch (error) {
+        failure ??= { error };
+      } finally {
+        this.#queue.shift();
       }
-      this.#queue.shift();
     }
+    if (failure) throw failure.error;
+  }
+
+  #change(event: AppEvent) {
+    const prev = this.#state;
+    const next = transition(prev, event);
+    if (next === prev) return;
+    this.#state = next;
+    for (const [name, before, after] of [
+      ['story', prev.story, next.story],
+      ['mode', modeOf(prev), modeOf(next)],
+      ['lang', prev.lang, next.lang],
+      ['basemap', prev.basemap, next.basemap],
+    ] as const)
+      if (before !== after) this.requestUpdate(name, before);
+    this.requestUpdate();
+    this.#effects(prev, next);
   }
 
   // ---- lifecycle ---------------------------------------------------------------------

@@ -7,12 +7,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import type { Step } from '../story/model';
-import type { FeatureIndex } from '../geo/feature-index';
-import { coordAll } from '@turf/meta';
-import { featuresBBox } from '../spatial/bounds';
-import { fitBounds, fitOnGlobe, GLOBE_FIT_BELOW_ZOOM } from '../spatial/fit';
-import { existsIn } from '../story/timeline';
-import { AnimationRun, type AnimationTarget } from './animations';
+import { FeatureIndex } from '../geo/feature-index';
+import { AnimationRun } from './animations';
 import {
   layerFilters,
   labelField,
@@ -26,15 +22,12 @@ import { loadBasemap, loadDeferredData, setBasemapLanguage } from './basemap';
 import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 import type { CameraState, MapView } from './map-view';
+import { animationTargets, fitCamera, stepCamera, type MapSize } from './step-plan';
 
 setWorkerUrl(workerUrl);
 
 export type Insets = Required<PaddingOptions>;
 
-/** The closest a fitted camera comes when a step gives no maxZoom. */
-const FIT_MAX_ZOOM = 16;
-/** Two lines of a place's label (13–14 px text below its dot), in screen pixels. */
-const POINT_LABEL_ROOM_PX = 36;
 type StepOutcome = 'settled' | 'superseded';
 
 export interface MapControllerOptions {
@@ -296,7 +289,7 @@ export class MapController {
     { padding, duration }: { padding: number; duration: number },
   ) {
     const map = this.#requireMap();
-    const fitted = this.#fit(features, opts.insets, padding, 15);
+    const fitted = fitCamera(features, this.#size(), opts.insets, padding, 15);
     if (!fitted) return;
     const target = { ...fitted, padding: opts.insets };
     if (opts.reducedMotion) map.jumpTo(target);
@@ -322,25 +315,9 @@ export class MapController {
     });
   }
 
-  /**
-   * The camera that frames these features in the map's free part, the same from any camera:
-   * in Web Mercator, or on the globe when the view is world-wide.
-   */
-  #fit(features: readonly Feature[], framedBy: Insets, padding: number, maxZoom: number) {
-    const bbox = featuresBBox(features);
-    if (!bbox) return undefined;
+  #size(): MapSize {
     const container = this.#requireMap().getContainer();
-    const size = { width: container.clientWidth, height: container.clientHeight };
-    // A place's name hangs below its dot: room for two lines of it under the lowest place
-    // (and as much above, as the box stays centred), so no name runs under the card or timeline.
-    const room = features.some((f) => /Point$/.test(f.geometry?.type ?? ''))
-      ? POINT_LABEL_ROOM_PX
-      : 0;
-    const insets = { ...framedBy, top: framedBy.top + room, bottom: framedBy.bottom + room };
-    const flat = fitBounds({ bbox, ...size, insets, padding, maxZoom });
-    if (flat.zoom >= GLOBE_FIT_BELOW_ZOOM) return flat;
-    const points = features.flatMap((f) => (f.geometry ? coordAll(f) : [])) as [number, number][];
-    return fitOnGlobe(points, { ...size, insets, padding, maxZoom }) ?? flat;
+    return { width: container.clientWidth, height: container.clientHeight };
   }
 
   #stopAnimations() {
@@ -441,41 +418,6 @@ export class MapController {
     setBasemapLanguage(map, lang);
   }
 
-  /** Features of a layer or a single feature id, for framing. */
-  #featuresFor(ids: readonly string[], year: number | undefined): Feature[] {
-    return ids.flatMap((id) => {
-      const layer = this.#index?.layer(id);
-      if (layer)
-        return layer.data.features.filter(
-          (f) => year === undefined || existsIn(f.properties, year),
-        );
-      const entry = this.#index?.feature(id);
-      return entry ? [entry.feature] : [];
-    });
-  }
-
-  #animationTargets(ids: readonly string[]): AnimationTarget[] {
-    const byLayer = new Map<string, string[]>();
-    for (const id of ids) {
-      const layer = this.#index?.layer(id);
-      const featureIds = layer
-        ? layer.data.features
-            .filter((f) => this.#year === undefined || existsIn(f.properties, this.#year))
-            .map((f) => String(f.properties?.id))
-        : this.#index?.feature(id)
-          ? [id]
-          : [];
-      const layerId = layer ? id : this.#index?.feature(id)?.layerId;
-      if (!layerId || !featureIds.length) continue;
-      byLayer.set(layerId, [...(byLayer.get(layerId) ?? []), ...featureIds]);
-    }
-    return [...byLayer].map(([layerId, featureIds]) => ({
-      layerId,
-      featureIds,
-      color: this.#index!.layer(layerId)!.meta.color,
-    }));
-  }
-
   /**
    * Applies a step's whole state (layers, year, highlights, camera) and resolves when the
    * camera has arrived and the map is idle, or 'superseded' when a newer step took over.
@@ -493,21 +435,7 @@ export class MapController {
     // The insets are the map's padding for every step, so a fitted camera never depends on
     // the padding the previous step left behind.
     if (!samePadding(map.getPadding(), opts.insets)) map.setPadding(opts.insets);
-    let center = cam.center;
-    let zoom = cam.zoom;
-    if (cam.fit) {
-      // A lone point would fit at any zoom: stop at street scale unless the step says.
-      const features = this.#featuresFor(cam.fit, step.mapYear);
-      const fitted = this.#fit(features, opts.insets, cam.padding, cam.maxZoom ?? FIT_MAX_ZOOM);
-      if (fitted) ({ center, zoom } = fitted);
-    }
-    const target = {
-      ...(center ? { center } : {}),
-      ...(zoom !== undefined ? { zoom } : {}),
-      bearing: cam.bearing,
-      pitch: cam.pitch,
-      padding: opts.insets,
-    };
+    const target = stepCamera(step, this.#index ?? new FeatureIndex(), this.#size(), opts.insets);
     const eventData: StoryMove = { storyToken: token };
     const arrived = this.#nextMoveEnd(token);
     if (opts.reducedMotion || cam.transition === 'jump') map.jumpTo(target, eventData);
@@ -533,7 +461,7 @@ export class MapController {
         map,
         step.animations.map((animation) => ({
           animation,
-          targets: this.#animationTargets(animation.targets),
+          targets: animationTargets(this.#index!, animation.targets, this.#year),
         })),
       );
     }
