@@ -202,14 +202,21 @@ export class SoakDriver {
     return this.page.evaluate(() => window.dispatchEvent(new PointerEvent('pointerdown')));
   }
 
+  /**
+   * Where the page is, read through `<story-map>`'s public members and what it shows (its
+   * internal state is not the benchmark's business): the step, the kiosk overlay's phase
+   * (attract, visitor, countdown), whether the explore panel is open, the language.
+   */
   where() {
     return this.page.evaluate(() => {
       const el = document.querySelector('story-map')!;
-      const { phase } = el.appState;
+      const root = el.shadowRoot;
+      const overlay = root?.querySelector('kiosk-overlay') as { phase?: string } | null;
+      const exploring = !!root?.querySelector('explore-panel');
       return {
         step: el.stepIndex,
-        phase: phase.name === 'kiosk' ? `kiosk-${phase.presence}` : phase.name,
-        exploring: phase.name === 'explore' || (phase.name === 'kiosk' && !!phase.explore),
+        phase: overlay ? `kiosk-${overlay.phase}` : exploring ? 'explore' : 'story',
+        exploring,
         lang: el.lang,
       };
     });
@@ -279,8 +286,8 @@ export class SoakDriver {
     if (await this.#press(b.explore[now]!)) {
       await this.page.waitForFunction(
         () => {
-          const { phase } = document.querySelector('story-map')!.appState;
-          return phase.name === 'kiosk' && !!phase.explore;
+          const root = document.querySelector('story-map')!.shadowRoot;
+          return !!root?.querySelector('kiosk-overlay') && !!root.querySelector('explore-panel');
         },
         null,
         { timeout: this.#timeout },
