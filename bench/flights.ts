@@ -1,18 +1,19 @@
-// Frame rate while flying between steps: the app against the bare MapLibre page drawing the
-// app's own style through the app's own camera moves.
+// Frame rate while flying between steps: the app against bare MapLibre showing the app's own
+// map through the app's own camera moves.
 //
 // One warm-up pass of the app through steps 1..N records, for every camera move, the arguments
 // MapLibre received (flyTo/easeTo/jumpTo wrapped on the map instance), the camera and padding
-// it started from, the app's whole style (`map.getStyle()`: projection, fonts, every source
-// with its data, every filter and visibility) and the story layers' feature state, before the
-// move and once the task that started it is over. The bare page (bench/bare.ts, exact mode) is
-// made with the app's style at step 0; before each flight it takes the style and state the app
-// had when that move started (outside the measurement), then starts the same move and, in the
-// same task, makes the same style changes the app made there (`diff` of the two styles: the
-// step's layers, year filters, highlights) and feature-state changes. So both draw the very
-// same map through the very same camera. App and bare take turns flight by flight (who goes
-// first alternates), the page not measured frozen. Frames are MapLibre `render` events between
-// the flight's `movestart` and `moveend`.
+// it started from, and the app's whole style (`map.getStyle()`: projection, fonts, every
+// source with its data, every filter and visibility) and story feature state, both as the
+// move started and once the task that started it was over (the app changes the step's layers,
+// year filters and highlights right after it starts the camera). The bare page (bench/bare.ts,
+// exact mode) takes the step's style and feature state at the move's start camera (not
+// measured), then makes the same move: the floor, MapLibre flying the very same map, so the
+// ratio is what a reader feels. With BENCH_BARE_STEP_CHANGES=1 the bare page instead starts
+// from the previous step's style and makes the app's style changes in the move's first task,
+// as the app does: the two then differ only by what the app does besides MapLibre.
+// App and bare take turns flight by flight (who goes first alternates), the page not measured
+// frozen. Frames are MapLibre `render` events between the flight's `movestart` and `moveend`.
 //
 //   npx tsx bench/flights.ts    (BENCH_ROUNDS, BENCH_FLIGHTS; see scripts/bench.ts)
 import type { Page } from '@playwright/test';
@@ -79,10 +80,16 @@ export async function appFlight(page: Page, index: number): Promise<FlightStats>
 }
 
 /**
+ * Whether the bare page makes the app's style changes at the start of the move, as the app
+ * does (BENCH_BARE_STEP_CHANGES=1: the two then differ only by what the app does besides
+ * MapLibre), rather than flying with the step's style already in place (the floor).
+ */
+const STEP_CHANGES_IN_FLIGHT = process.env.BENCH_BARE_STEP_CHANGES === '1';
+
+/**
  * The bare page makes the app's recorded move: first (`bareBefore`, not measured) the style,
- * feature state and camera the app had when the move started; then (`bareMove`) the move and,
- * in the same task, the app's changes of that task; waits for idle as the app does before
- * `step-settled`.
+ * feature state and camera of the step the move goes to, at the camera the move starts from;
+ * then (`bareMove`) the move alone, and waits for idle as the app does before `step-settled`.
  */
 export async function bareFlight(page: Page, move: RecordedMove): Promise<FlightStats> {
   await bareBefore(page, move);
@@ -90,6 +97,7 @@ export async function bareFlight(page: Page, move: RecordedMove): Promise<Flight
 }
 
 export async function bareBefore(page: Page, move: RecordedMove) {
+  const inFlight = STEP_CHANGES_IN_FLIGHT;
   // The style as JSON text: Playwright's types for a serializable argument do not reach into it.
   await page.evaluate(
     async ({ style, layers, from }) => {
@@ -98,18 +106,23 @@ export async function bareBefore(page: Page, move: RecordedMove) {
       window.bare.map.jumpTo(from);
       await window.bare.idle();
     },
-    { style: JSON.stringify(move.style), layers: move.layers, from: move.from },
+    {
+      style: JSON.stringify(inFlight ? move.style : move.styleAfter),
+      layers: inFlight ? move.layers : move.layersAfter,
+      from: move.from,
+    },
   );
 }
 
 export async function bareMove(page: Page, move: RecordedMove): Promise<FlightStats> {
+  const inFlight = STEP_CHANGES_IN_FLIGHT;
   const r = await page.evaluate(
     async ({ method, options, changes, layersAfter }) => {
       const { map } = window.bare;
       const counter = window.__benchFlight(map);
       (map as unknown as Record<string, (o: unknown) => void>)[method]!(options);
-      window.bare.run(changes);
-      window.bare.apply(layersAfter);
+      if (changes) window.bare.run(changes);
+      if (layersAfter) window.bare.apply(layersAfter);
       await new Promise<void>((resolve) =>
         map.isMoving() ? map.once('moveend', () => resolve()) : resolve(),
       );
@@ -119,8 +132,8 @@ export async function bareMove(page: Page, move: RecordedMove): Promise<FlightSt
     {
       method: move.method,
       options: move.options,
-      changes: move.changes,
-      layersAfter: move.layersAfter,
+      changes: inFlight ? move.changes : undefined,
+      layersAfter: inFlight ? move.layersAfter : undefined,
     },
   );
   return flightStats(r.segment, r.rafs);
@@ -163,8 +176,7 @@ export async function recordMoves(
     const forStep = recorded.filter((m) => m.step === i);
     const move = forStep.filter((m) => m.method !== 'jumpTo').pop() ?? forStep.pop();
     if (!move) throw new Error(`no camera move was recorded for step ${i}`);
-    const { styleAfter, ...rest } = move;
-    moves.push({ ...rest, changes: diff(move.style, styleAfter) });
+    moves.push({ ...move, changes: diff(move.style, move.styleAfter) });
   }
   return { recording: { init, moves }, warmup };
 }

@@ -33,8 +33,8 @@ export interface BenchEvent {
   index?: number;
   t: number;
 }
-/** A move as the page records it: the style right after its task too, diffed in Node. */
-export type PageMove = Omit<RecordedMove, 'changes'> & { styleAfter: StyleSpecification };
+/** A move as the page records it; its style changes are diffed in Node. */
+export type PageMove = Omit<RecordedMove, 'changes'>;
 
 declare global {
   interface Window {

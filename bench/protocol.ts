@@ -36,10 +36,11 @@ export interface RecordedMove {
   layersAfter: LayerSnapshot;
   /** The app's whole style (`map.getStyle()`) when the move started. */
   style: StyleSpecification;
+  /** The same right after the task that started the move: the step's own style. */
+  styleAfter: StyleSpecification;
   /**
    * What the app changed in its style in the task that started the move (the step's layers,
-   * year filters, highlights: `diff` of the style then and right after), to be made at the
-   * same moment on the bare page.
+   * year filters, highlights): `diff` of `style` and `styleAfter`.
    */
   changes: StyleCommand[];
 }
