@@ -49,7 +49,8 @@ export type BenchConfig = typeof CONFIG;
 
 export const BASE = `http://127.0.0.1:${CONFIG.port}/`;
 export const BARE = `${BASE}bench/bare.html`;
-export const STEP_TIMEOUT_MS = 60_000;
+/** How long a step may take to settle, or a page to load (BENCH_STEP_TIMEOUT_S; busy machines need more). */
+export const STEP_TIMEOUT_MS = num('BENCH_STEP_TIMEOUT_S', 60) * 1000;
 
 // ---- what a measurement returns ------------------------------------------------------------
 

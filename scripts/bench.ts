@@ -39,6 +39,7 @@
 //   BENCH_SOAK_SAMPLE_CYCLES [5]  a sample (heap after GC, counts) every so many cycles
 //   BENCH_SOAK_VIEWPORT [800x500]  a smaller page draws faster; still the wide layout
 //   BENCH_ONLY         comma-separated subset of the names below (size also runs precache)
+//   BENCH_STEP_TIMEOUT_S [60]  how long a page may take to load or a step to settle
 //   BENCH_PORT [4188]  port of the vite preview server
 //   BENCH_SITE_DIR [node_modules/.cache/zgc-bench/site]  where the app and bare page are built
 //   BENCH_SKIP_BUILD=1 reuse the last build in BENCH_SITE_DIR
