@@ -1,6 +1,7 @@
 // Types shared by the bare MapLibre page (bench/bare.ts) and the benchmark (scripts/bench.ts).
 // Types only: nothing here runs in either place.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 
 export interface CameraSnapshot {
   center: [number, number];
@@ -16,6 +17,12 @@ export interface LayerSnapshot {
   featureStates: { source: string; id: string; state: Record<string, unknown> }[];
 }
 
+/** One change of `diff` (@maplibre/maplibre-gl-style-spec): a Map method and its arguments. */
+export interface StyleCommand {
+  command: string;
+  args: unknown[];
+}
+
 /** One camera move the app made, as the arguments it gave MapLibre and the camera it left. */
 export interface RecordedMove {
   /** The step the move went to. */
@@ -23,8 +30,19 @@ export interface RecordedMove {
   method: 'flyTo' | 'easeTo' | 'jumpTo';
   options: Record<string, unknown>;
   from: CameraSnapshot;
-  /** The story layers' state when the move started. */
+  /** The story layers' feature state when the move started (before the step's changes). */
   layers: LayerSnapshot;
+  /** The same right after the task that started the move: the step's own state. */
+  layersAfter: LayerSnapshot;
+  /** The app's whole style (`map.getStyle()`) when the move started. */
+  style: StyleSpecification;
+  /** The same right after the task that started the move: the step's own style. */
+  styleAfter: StyleSpecification;
+  /**
+   * What the app changed in its style in the task that started the move (the step's layers,
+   * year filters, highlights): `diff` of `style` and `styleAfter`.
+   */
+  changes: StyleCommand[];
 }
 
 /** What the bare page starts with, passed JSON-encoded in its URL hash. */
@@ -32,6 +50,8 @@ export interface BareInit {
   camera?: CameraSnapshot;
   layers?: LayerSnapshot;
   lang?: 'en' | 'zh';
+  /** Made by `window.bareStart` with the app's own style (see bare.ts), not built here. */
+  exact?: boolean;
 }
 
 export interface BareApi {
@@ -44,4 +64,8 @@ export interface BareApi {
   apply(snapshot: LayerSnapshot): void;
   /** Resolves on the next 'idle' (with a repaint requested, as the app does). */
   idle(): Promise<void>;
+  /** Makes these style changes (`RecordedMove.changes`) as the app made them. */
+  run(commands: readonly StyleCommand[]): void;
+  /** Takes this whole style, changing only what differs (`setStyle` with `diff`). */
+  setStyle(style: StyleSpecification): void;
 }

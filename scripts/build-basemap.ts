@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import * as turf from '@turf/turf';
 import * as topojson from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { douglasPeucker } from './lib/geometry.ts';
 import type {
   Feature,
   FeatureCollection,
@@ -161,53 +162,6 @@ function simplifyLine(coords: Position[], tolerance: number): Position[] {
     out = douglasPeucker(line, tolerance);
   }
   return flip ? out.reverse() : out;
-}
-
-function douglasPeucker(points: Position[], tolerance: number): Position[] {
-  const n = points.length;
-  if (n <= 2) return points;
-  const keep = new Uint8Array(n);
-  keep[0] = 1;
-  keep[n - 1] = 1;
-  const stack: Array<[number, number]> = [[0, n - 1]];
-  const tol2 = tolerance * tolerance;
-  while (stack.length) {
-    const [s, e] = stack.pop()!;
-    let maxD = -1;
-    let idx = -1;
-    for (let i = s + 1; i < e; i++) {
-      const d = segDist2(points[i]!, points[s]!, points[e]!);
-      if (d > maxD) {
-        maxD = d;
-        idx = i;
-      }
-    }
-    if (idx >= 0 && maxD > tol2) {
-      keep[idx] = 1;
-      stack.push([s, idx], [idx, e]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-}
-
-function segDist2(p: Position, a: Position, b: Position): number {
-  let x = a[0]!;
-  let y = a[1]!;
-  let dx = b[0]! - x;
-  let dy = b[1]! - y;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((p[0]! - x) * dx + (p[1]! - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) {
-      x = b[0]!;
-      y = b[1]!;
-    } else if (t > 0) {
-      x += dx * t;
-      y += dy * t;
-    }
-  }
-  dx = p[0]! - x;
-  dy = p[1]! - y;
-  return dx * dx + dy * dy;
 }
 
 function simplifyGeometry(g: Geometry, tolerance: number): Geometry {

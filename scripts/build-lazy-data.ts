@@ -24,6 +24,7 @@ import {
   type FontFacesJson,
 } from '../src/map/basemap-style.ts';
 import { encodeFontFaces } from '../src/map/compact-font-faces.ts';
+import { simplifyIndices } from './lib/geometry.ts';
 
 const PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
 
@@ -54,42 +55,6 @@ export function toPixels([lng, lat]: Position, zoom: number): [number, number] {
   const size = 512 * 2 ** zoom;
   const s = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat!)) * Math.PI) / 180);
   return [((lng! + 180) / 360) * size, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size];
-}
-
-/** Douglas–Peucker: the indices of `points` to keep, first and last always. */
-export function simplifyIndices(points: readonly [number, number][], tolerance: number): number[] {
-  const n = points.length;
-  if (n < 3) return points.map((_, i) => i);
-  const keep = new Uint8Array(n);
-  keep[0] = keep[n - 1] = 1;
-  const stack: [number, number][] = [[0, n - 1]];
-  const tol2 = tolerance * tolerance;
-  while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay] = points[a]!;
-    const [bx, by] = points[b]!;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    let worst = -1;
-    let at = -1;
-    for (let i = a + 1; i < b; i++) {
-      const [px, py] = points[i]!;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-      const ex = px - ax - t * dx;
-      const ey = py - ay - t * dy;
-      const d2 = ex * ex + ey * ey;
-      if (d2 > worst) {
-        worst = d2;
-        at = i;
-      }
-    }
-    if (worst > tol2) {
-      keep[at] = 1;
-      stack.push([a, at], [at, b]);
-    }
-  }
-  return [...keep.keys()].filter((i) => keep[i]);
 }
 
 /** Twice the signed area of a ring in pixel space (positive: clockwise on screen). */

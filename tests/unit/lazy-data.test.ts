@@ -27,7 +27,7 @@ import {
   parseUnicodeRange,
 } from '../../src/map/compact-font-faces';
 import { COMPACT_FONT_FACES_FILE, loadDeferredData } from '../../src/map/basemap';
-import { lazyDataFiles, lowZoomWorld, simplifyIndices } from '../../scripts/build-lazy-data';
+import { lazyDataFiles, lowZoomWorld } from '../../scripts/build-lazy-data';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
 const read = (file: string) => readFileSync(`${PUBLIC}${file}`, 'utf8');
@@ -80,18 +80,6 @@ describe('compact font faces', () => {
 describe('the low-zoom world', () => {
   const world = JSON.parse(read(BASEMAP_DATA_FILES[BASEMAP_SOURCE_IDS.world])) as FeatureCollection;
   const low = JSON.parse(read(BASEMAP_WORLD_LOW_FILE)) as FeatureCollection;
-
-  it('Douglas–Peucker keeps the ends and the corners, drops what is in line', () => {
-    const pts: [number, number][] = [
-      [0, 0],
-      [1, 0.1],
-      [2, 0],
-      [3, 5],
-      [4, 0],
-    ];
-    expect(simplifyIndices(pts, 0.5)).toEqual([0, 2, 3, 4]);
-    expect(simplifyIndices(pts, 10)).toEqual([0, 4]);
-  });
 
   it('both committed files are what the script makes of today’s inputs', () => {
     for (const [file, text] of Object.entries(lazyDataFiles(PUBLIC))) expect(read(file)).toBe(text);
