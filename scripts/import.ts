@@ -8,6 +8,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ImportError, importStory, storyToYaml, type ImportResult } from '../src/story/import';
+import { escapeControl } from '../src/story/terminal-text.ts';
 import { formatReport, validateStoryFile } from './validate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,7 +68,8 @@ async function readInput(path: string): Promise<string> {
 
 export async function runImport(argv: readonly string[]): Promise<ImportRun> {
   const output: string[] = [];
-  const say = (line: string) => output.push(line);
+  // Reports quote the input: nothing from it may reach the terminal as a control sequence.
+  const say = (line: string) => output.push(escapeControl(line));
   const force = argv.includes('--force');
   const unknown = argv.filter((a) => a.startsWith('--') && a !== '--force');
   const positional = argv.filter((a) => !a.startsWith('--'));
@@ -120,7 +122,7 @@ export async function runImport(argv: readonly string[]): Promise<ImportRun> {
     const story = { $schema: posix(relative(outDir, SCHEMA)), ...result.story };
     const header = [
       `Imported from ${basename(input)} (${result.format}) by npm run import. What the import did:`,
-      ...report.map((line) => `- ${line}`),
+      ...report.map((line) => `- ${escapeControl(line)}`),
     ];
     await mkdir(outDir, { recursive: true });
     await writeFile(paths.story, storyToYaml(story, header));

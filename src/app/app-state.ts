@@ -499,6 +499,6 @@ function toggled(
 }
 
 export function clampYear(year: number, story: Story | undefined): number {
-  if (!story) return year;
+  if (story?.firstYear === undefined || story.lastYear === undefined) return year;
   return Math.min(story.lastYear, Math.max(story.firstYear, year));
 }

@@ -13,11 +13,12 @@ export function mapViewOf(state: AppState, story: Story | undefined): MapView {
   if (state.load !== 'ready' || !story || !step) return { kind: 'idle', lang };
   const explore = exploringOf(state);
   if (!explore) return { kind: 'step', lang, step, run: state.run };
+  const year = explore.year ?? step.mapYear;
   return {
     kind: 'explore',
     lang,
     layers: explore.layers ?? step.layers,
-    year: clampYear(explore.year ?? step.mapYear, story),
+    ...(year !== undefined ? { year: clampYear(year, story) } : {}),
     ...(explore.selected ? { selected: explore.selected } : {}),
     ...(explore.camera && explore.cameraSeq > 0
       ? { camera: { to: explore.camera, seq: explore.cameraSeq } }

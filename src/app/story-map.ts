@@ -121,7 +121,7 @@ export class StoryMap extends LitElement {
     return this.#session.controller?.map;
   }
 
-  get steps(): { id: string; year: number; title: string }[] {
+  get steps(): { id: string; year: number | undefined; title: string }[] {
     return (this.#session.loaded?.story.steps ?? []).map((s) => ({
       id: s.id,
       year: s.year,

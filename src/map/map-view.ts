@@ -23,7 +23,8 @@ export interface ExploreView {
   kind: 'explore';
   lang: Lang;
   layers: readonly string[];
-  year: number;
+  /** Undefined in a story without years: every feature is shown. */
+  year?: number;
   selected?: string;
   /**
    * A camera the app asks for (a deep link). Cameras the reader made by moving the map are
