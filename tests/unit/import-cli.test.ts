@@ -26,7 +26,7 @@ describe('npm run import', () => {
       const target = join(OUT, `${name}.yaml`);
       const run = await runImport([input, target, '--force']);
       expect(run.code, run.output.join('\n')).toBe(0);
-      expect(run.files).toEqual([
+      expect(run.files.slice(0, 3)).toEqual([
         target,
         join(OUT, `${name}-layers.json`),
         join(OUT, `${name}-places.geojson`),
@@ -40,8 +40,15 @@ describe('npm run import', () => {
       expect(story).toMatch(/^# Imported from .* by npm run import\. What the import did:\n# - /);
       expect(story).toContain('\n$schema: ../../../../stories/story.schema.json\n');
     }
-    // Images beside the config.js are referenced from the story's folder.
-    expect(read(join(OUT, 'mapbox-lisbon.yaml'))).toContain('src: ../mapbox/images/tagus.png');
+    // Images beside the config.js are copied beside the story, where the app serves them.
+    const lisbon = read(join(OUT, 'mapbox-lisbon.yaml'));
+    expect(lisbon).toContain('src: mapbox-lisbon-media/images/tagus.png');
+    expect(lisbon).toContain(
+      '# - changed: image ./images/tagus.png is copied to mapbox-lisbon-media/images/tagus.png, beside the story',
+    );
+    expect(readFileSync(join(OUT, 'mapbox-lisbon-media', 'images', 'tagus.png'))).toEqual(
+      readFileSync(join(FIXTURES, 'mapbox', 'images', 'tagus.png')),
+    );
   });
 
   it('prints the report and the validation', async () => {
@@ -97,6 +104,8 @@ describe('npm run import', () => {
       story: '/x/My story (draft).yaml',
       manifest: '/x/My-story-draft-layers.json',
       places: '/x/My-story-draft-places.geojson',
+      route: '/x/My-story-draft-route.geojson',
+      media: '/x/My-story-draft-media',
       renamed: true,
     });
   });
