@@ -36,7 +36,6 @@ import {
   type MediaDraft,
   type StepDraft,
   type StoryDraft,
-  type YearCandidate,
 } from './common';
 
 const TEMPLATE_IMAGE = './path/to/image/source.png';
