@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputPaths, runImport } from '../../scripts/import';
+import { escapeControl } from '../../src/story/terminal-text';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const MAPBOX = join(FIXTURES, 'mapbox', 'config.js');
@@ -49,6 +50,49 @@ describe('npm run import', () => {
     expect(readFileSync(join(OUT, 'mapbox-lisbon-media', 'images', 'tagus.png'))).toEqual(
       readFileSync(join(FIXTURES, 'mapbox', 'images', 'tagus.png')),
     );
+  });
+
+  it('writes the field fixtures for the e2e spec: an intro with no place, no dates, a route', async () => {
+    const neighbourhoods = await runImport([
+      join(FIXTURES, 'mapbox', 'neighbourhoods.js'),
+      join(OUT, 'mapbox-neighbourhoods.yaml'),
+      '--force',
+    ]);
+    expect(neighbourhoods.code, neighbourhoods.output.join('\n')).toBe(0);
+    const delhi = await runImport([
+      join(FIXTURES, 'storymapjs', 'delhi-walk.json'),
+      join(OUT, 'storymapjs-delhi.yaml'),
+      '--force',
+    ]);
+    expect(delhi.code, delhi.output.join('\n')).toBe(0);
+    expect(delhi.files).toContain(join(OUT, 'storymapjs-delhi-route.geojson'));
+    expect(delhi.files).toContain(join(OUT, 'storymapjs-delhi-media', 'images', 'gate.png'));
+    const text = delhi.output.join('\n');
+    // The image that is not there: where it was looked for, and where to put it.
+    expect(text).toContain(
+      'not found: image images/missing-circus.jpg (looked for tests/fixtures/import/storymapjs/images/missing-circus.jpg): put it at storymapjs-delhi-media/images/missing-circus.jpg',
+    );
+    expect(text).not.toMatch(/China/);
+    expect(read(join(OUT, 'storymapjs-delhi.yaml'))).not.toMatch(/\n {4}year:/);
+  });
+
+  it('prints input text with control characters escaped', async () => {
+    const hostile = join(tmp, 'hostile.js');
+    writeFileSync(
+      hostile,
+      `var config = { title: 'Clear\u001b[2J screen', chapters: [{ id: 'a\u001b]0;pwned\u0007', title: 'A', description: 'x', location: { center: [2.35, 48.85], zoom: 12 }, 'mystery\u009b31m': 1 }] };`,
+    );
+    const run = await runImport([hostile, join(tmp, 'hostile.yaml')]);
+    expect(run.code, run.output.join('\n')).toBe(0);
+    const text = run.output.join('\n');
+    // Nothing left to escape: every control character was written as an escape.
+    for (const line of run.output) expect(escapeControl(line)).toBe(line);
+    expect(text).toContain('\\x1B]0;pwned\\x07');
+    expect(text).toContain('mystery\\x9B31m');
+    const comments = read(join(tmp, 'hostile.yaml'))
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
+    for (const line of comments) expect(escapeControl(line)).toBe(line);
   });
 
   it('prints the report and the validation', async () => {

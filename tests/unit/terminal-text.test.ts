@@ -24,3 +24,18 @@ describe('text printed on a terminal', () => {
     );
   });
 });
+
+describe('npm run validate output', () => {
+  it('escapes control characters that come from the files', async () => {
+    const { formatReport } = await import('../../scripts/validate');
+    const lines = formatReport({
+      file: 'stories/x\u001b[31m.yaml',
+      errors: [{ file: 'stories/x.yaml', path: 'steps[0]', message: 'unknown field "\u001b[2J"' }],
+      warnings: [],
+      files: [],
+      summary: '',
+    });
+    expect(lines.join('\n')).not.toContain('\u001b');
+    expect(lines.join('\n')).toContain('\\x1B[2J');
+  });
+});
