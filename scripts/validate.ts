@@ -6,6 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkStory } from '../src/story/check-story.ts';
 import { DataErrors, formatError, type DataError } from '../src/story/errors.ts';
+import { escapeControl } from '../src/story/terminal-text.ts';
 import { validateBasemap } from './validate-basemap.ts';
 
 const rootUrl = new URL('..', import.meta.url);
@@ -81,7 +82,7 @@ export async function findStoryFiles(root: URL = rootUrl): Promise<string[]> {
   return out;
 }
 
-/** The report for one story, as the terminal shows it. */
+/** The report for one story, as the terminal shows it (text from the files escaped). */
 export function formatReport(report: FileReport): string[] {
   const lines: string[] = [];
   const { errors, warnings } = report;
@@ -96,7 +97,7 @@ export function formatReport(report: FileReport): string[] {
     );
   for (const e of errors) lines.push(`  ${formatError(e)}`);
   for (const w of warnings) lines.push(`  ${formatError(w)}`);
-  return lines;
+  return lines.map(escapeControl);
 }
 
 async function main(args: string[]) {
@@ -117,7 +118,7 @@ async function main(args: string[]) {
     if (basemap.length) {
       failed += 1;
       console.error(`✗ geo/basemap/: ${basemap.length} problem${basemap.length > 1 ? 's' : ''}`);
-      for (const e of basemap) console.error(`  ${formatError(e)}`);
+      for (const e of basemap) console.error(`  ${escapeControl(formatError(e))}`);
     } else console.log('✓ geo/basemap/: the embedded basemap’s traced layers');
   }
   process.exit(failed || !files.length ? 1 : 0);

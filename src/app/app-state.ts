@@ -588,6 +588,6 @@ function toggled(
 }
 
 export function clampYear(year: number, story: Story | undefined): number {
-  if (!story) return year;
+  if (story?.firstYear === undefined || story.lastYear === undefined) return year;
   return Math.min(story.lastYear, Math.max(story.firstYear, year));
 }

@@ -16,12 +16,13 @@ export function mapViewOf(state: AppState): MapView {
   const { index } = data;
   const explore = exploringOf(state);
   if (!explore) return { kind: 'step', lang, index, step, run: state.run };
+  const year = explore.year ?? step.mapYear;
   return {
     kind: 'explore',
     lang,
     index,
     layers: explore.layers ?? step.layers,
-    year: clampYear(explore.year ?? step.mapYear, story),
+    ...(year !== undefined ? { year: clampYear(year, story) } : {}),
     ...(explore.selected ? { selected: explore.selected } : {}),
     ...(explore.camera && explore.cameraSeq > 0
       ? { camera: { to: explore.camera, seq: explore.cameraSeq } }

@@ -145,7 +145,7 @@ export class StoryMap extends LitElement {
     return this.#session.map;
   }
 
-  get steps(): { id: string; year: number; title: string }[] {
+  get steps(): { id: string; year: number | undefined; title: string }[] {
     return (this.#state.data?.story.steps ?? []).map((s) => ({
       id: s.id,
       year: s.year,

@@ -27,7 +27,8 @@ export interface ExploreView {
   lang: Lang;
   index: FeatureIndex;
   layers: readonly string[];
-  year: number;
+  /** Undefined in a story without years: every feature is shown. */
+  year?: number;
   selected?: string;
   /**
    * A camera the app asks for (a deep link). Cameras the reader made by moving the map are

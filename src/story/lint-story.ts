@@ -6,6 +6,7 @@
 // - a camera or a feature far from every other place of the story (a likely lat/lon swap).
 import type { DataError } from './errors.ts';
 import { existsIn } from './timeline.ts';
+import { findSwappedPoints, formatLngLat } from './swapped-points.ts';
 
 export interface LintLayer {
   id: string;
@@ -305,6 +306,36 @@ export function storyPlaces(story: Rec, file: string, layers: readonly LintLayer
   return places;
 }
 
+/**
+ * Places written [latitude, longitude] among the story's others: far outside their cluster,
+ * inside it once swapped (swapped-points.ts). Catches a few swapped places that sit
+ * together, which the nearest-neighbour test of farPlaces cannot.
+ */
+export function swappedPlaces(places: readonly Place[]): {
+  warnings: DataError[];
+  found: Set<Place>;
+} {
+  const suspects = findSwappedPoints(places.map((p) => p.points[0]!));
+  const found = new Set<Place>();
+  const warnings = suspects.map((s) => {
+    const p = places[s.index]!;
+    found.add(p);
+    const fix =
+      p.points.length > 1
+        ? 'exchange the two numbers of each position'
+        : `write ${formatLngLat(s.swapped)}`;
+    return warning({
+      file: p.file,
+      path: p.path,
+      ...(p.stepId ? { stepId: p.stepId } : {}),
+      message: `${p.label} is ${km(s.awayKm)} from the middle of the story's other places, but with its numbers swapped, ${formatLngLat(s.swapped)}, it is ${km(s.swappedKm)} from it: latitude and longitude are probably the wrong way round (positions are [longitude, latitude]): ${fix}`,
+    });
+  });
+  return { warnings, found };
+}
+
+const SWAP_MESSAGE = /wrong way round/;
+
 /** Every warning for a story and its layers. */
 export function lintStory(story: unknown, file: string, layers: readonly LintLayer[]): DataError[] {
   if (!isRecord(story)) return [];
@@ -316,9 +347,18 @@ export function lintStory(story: unknown, file: string, layers: readonly LintLay
         props.set(f.properties.id, f.properties);
     }
   }
+  const places = storyPlaces(story, file, layers);
+  const far = farPlaces(places);
+  const at = (p: { file: string; path: string }) => `${p.file}\u0000${p.path}`;
+  // The nearest-neighbour test names the place a swap lands next to: keep its message where
+  // it found the swap, and let the cluster test speak for the places it missed.
+  const swapNamed = new Set(far.filter((w) => SWAP_MESSAGE.test(w.message)).map(at));
+  const swapped = swappedPlaces(places.filter((p) => !swapNamed.has(at(p))));
+  const swappedAt = new Set([...swapped.found].map(at));
   return [
     ...markdownWarnings(story, file),
     ...yearWarnings(story, file, props),
-    ...farPlaces(storyPlaces(story, file, layers)),
+    ...swapped.warnings,
+    ...far.filter((w) => !swappedAt.has(at(w))),
   ];
 }

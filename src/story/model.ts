@@ -31,11 +31,17 @@ export interface Media {
 export interface Step {
   id: string;
   index: number;
-  /** The year shown to the reader: a year or an inclusive range. */
-  year: number;
+  /**
+   * The year shown to the reader: a year or an inclusive range. Undefined in a story whose
+   * steps have no year (it has no timeline; see Story.timed).
+   */
+  year?: number;
   yearEnd?: number;
-  /** The year the map filters features to (`since` <= mapYear <= `until`). */
-  mapYear: number;
+  /**
+   * The year the map filters features to (`since` <= mapYear <= `until`); undefined: the
+   * map shows every feature, whatever its years.
+   */
+  mapYear?: number;
   title: LocalText;
   body: LocalText;
   camera: Camera;
@@ -81,9 +87,17 @@ export interface Story {
   steps: Step[];
   /** Named periods in file order (empty when the story declares none). */
   eras: Era[];
-  firstYear: number;
-  lastYear: number;
+  /**
+   * The span of the steps' years, for the timeline and the explore year filter; both are
+   * undefined in a story whose steps have no year, which has neither.
+   */
+  firstYear?: number;
+  lastYear?: number;
 }
+
+/** Whether a story has a timeline: its steps have years. */
+export const isTimed = (story: Pick<Story, 'firstYear' | 'lastYear'>): boolean =>
+  story.firstYear !== undefined && story.lastYear !== undefined;
 
 /** Text in the wanted language, falling back to the story's first language. */
 export function localize(text: LocalText | undefined, lang: Lang, fallback: Lang = 'en'): string {

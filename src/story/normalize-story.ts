@@ -54,14 +54,15 @@ export function normalizeStory(file: StoryFile, url: string): Story {
   const defaults = file.defaults ?? {};
   const steps: Step[] = file.steps.map((s, index) => {
     const [year, yearEnd] = Array.isArray(s.year) ? s.year : [s.year, undefined];
+    const mapYear = s.mapYear ?? yearEnd ?? year;
     const highlight = s.highlight ?? [];
     const layers = unique([...(defaults.layers ?? []), ...(s.layers ?? [])]);
     return {
       id: s.id,
       index,
-      year,
+      ...(year !== undefined ? { year } : {}),
       ...(yearEnd !== undefined && yearEnd !== year ? { yearEnd } : {}),
-      mapYear: s.mapYear ?? yearEnd ?? year,
+      ...(mapYear !== undefined ? { mapYear } : {}),
       title: s.title,
       body: s.body,
       camera: normalizeCamera(
@@ -74,7 +75,16 @@ export function normalizeStory(file: StoryFile, url: string): Story {
       media: (s.media ?? []).map((m) => ({ ...m, src: new URL(m.src, url).href })),
     };
   });
-  const years = steps.flatMap((s) => [s.year, s.yearEnd ?? s.year, s.mapYear]);
+  // A loop, not Math.min(...years): a story of many steps must not overflow the stack.
+  let firstYear: number | undefined;
+  let lastYear: number | undefined;
+  for (const s of steps) {
+    if (s.year === undefined) continue;
+    for (const y of [s.year, s.yearEnd ?? s.year, s.mapYear ?? s.year]) {
+      firstYear = firstYear === undefined ? y : Math.min(firstYear, y);
+      lastYear = lastYear === undefined ? y : Math.max(lastYear, y);
+    }
+  }
   return {
     id: file.id,
     url,
@@ -87,7 +97,6 @@ export function normalizeStory(file: StoryFile, url: string): Story {
     ...(file.credits?.text ? { creditsText: file.credits.text } : {}),
     steps,
     eras: (file.eras ?? []).map((e) => ({ from: e.from, to: e.to, label: e.label })),
-    firstYear: Math.min(...years),
-    lastYear: Math.max(...years),
+    ...(firstYear !== undefined && lastYear !== undefined ? { firstYear, lastYear } : {}),
   };
 }

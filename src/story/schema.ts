@@ -180,7 +180,7 @@ export const MediaSchema = help(
 
 const stepYear = help(
   v.union([year, v.tuple([year, year])]),
-  'The year the step is about, or a range [from, to] in which from comes first.',
+  'The year the step is about, or a range [from, to] in which from comes first. Optional: a story whose steps have no year has no timeline and no year filter; a story dates every step or none.',
   1912,
 );
 
@@ -191,7 +191,7 @@ export const StepSchema = help(
       'Unique id of the step, kebab-case; it is the deep link (?step=…).',
       'subway-arrives',
     ),
-    year: stepYear,
+    year: v.optional(stepYear),
     mapYear: v.optional(
       help(
         year,

@@ -27,7 +27,9 @@ export function axisTicks(first: number, last: number): number[] {
   return [...ticks].sort((a, b) => a - b);
 }
 
-export function formatYear(year: number, yearEnd?: number): string {
+/** `1984`, `1980–1983`; empty for a step with no year (a story without a timeline). */
+export function formatYear(year: number | undefined, yearEnd?: number): string {
+  if (year === undefined) return '';
   return yearEnd !== undefined && yearEnd !== year ? `${year}–${yearEnd}` : String(year);
 }
 

@@ -218,6 +218,9 @@ function storyLevelErrors(file: string, story: Record<string, unknown>): DataErr
   const steps = asArray(story.steps);
   const defaults = isRecord(story.defaults) ? story.defaults : {};
   const seen = new Map<string, number>();
+  // Time is all or nothing: a timeline cannot place a step that has no year.
+  const dated = steps.filter((s) => isRecord(s) && s.year !== undefined).length;
+  const undated = steps.filter((s) => isRecord(s) && s.year === undefined).length;
 
   steps.forEach((step, i) => {
     if (!isRecord(step)) return;
@@ -227,6 +230,11 @@ function storyLevelErrors(file: string, story: Record<string, unknown>): DataErr
       else seen.set(step.id, i);
     }
     const y = step.year;
+    if (y === undefined && dated > 0)
+      push(
+        ['steps', i],
+        `has no "year", but ${dated} other step${dated > 1 ? 's have' : ' has'} one: a story dates every step (they make its timeline) or none (no timeline); give this step a year`,
+      );
     if (Array.isArray(y) && isYear(y[0]) && isYear(y[1]) && y[0] > y[1]) {
       push(
         ['steps', i, 'year'],
@@ -248,6 +256,11 @@ function storyLevelErrors(file: string, story: Record<string, unknown>): DataErr
     }
   });
 
+  if (dated === 0 && undated > 0 && asArray(story.eras).length)
+    push(
+      ['eras'],
+      'no step has a "year", so the story has no timeline to draw eras on: give the steps years, or leave "eras" out',
+    );
   asArray(story.eras).forEach((era, i) => {
     if (isRecord(era) && isYear(era.from) && isYear(era.to) && era.from > era.to)
       push(['eras', i, 'to'], `era must run forwards (from ${era.from} is after to ${era.to})`);

@@ -1,9 +1,9 @@
 // <explore-panel>: explore mode's side panel: search, the year, and the layer list.
 //
-// Properties: layers (PanelLayer[]), visible (string[]), year, first, last, index
-//             (SearchIndex), lang ('en'|'zh')
+// Properties: layers (PanelLayer[]), visible (string[]), year, first, last (undefined in a
+//             story without years: no year slider), index (SearchIndex), lang ('en'|'zh')
 // Events:     (from its children) ui-place-select, ui-year-change, ui-layer-toggle, ui-geojson-file
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../story/schema';
 import type { SearchIndex } from '../geo/search-index';
 import { langTag, strings } from '../i18n/strings';
@@ -25,9 +25,9 @@ export class ExplorePanel extends LitElement {
 
   declare layers: PanelLayer[];
   declare visible: string[];
-  declare year: number;
-  declare first: number;
-  declare last: number;
+  declare year: number | undefined;
+  declare first: number | undefined;
+  declare last: number | undefined;
   declare index: SearchIndex | undefined;
   declare lang: Lang;
 
@@ -45,12 +45,16 @@ export class ExplorePanel extends LitElement {
     const t = strings(this.lang);
     return html`<section aria-label=${t.explorePanel} lang=${langTag(this.lang)}>
       <place-search .index=${this.index} .lang=${this.lang}></place-search>
-      <year-slider
-        .first=${this.first}
-        .last=${this.last}
-        .year=${this.year}
-        .lang=${this.lang}
-      ></year-slider>
+      ${
+        this.first !== undefined && this.last !== undefined
+          ? html`<year-slider
+              .first=${this.first}
+              .last=${this.last}
+              .year=${this.year ?? this.last}
+              .lang=${this.lang}
+            ></year-slider>`
+          : nothing
+      }
       <layer-panel .layers=${this.layers} .visible=${this.visible} .lang=${this.lang}></layer-panel>
     </section>`;
   }

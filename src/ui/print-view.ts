@@ -132,7 +132,7 @@ export class PrintView extends LitElement {
     });
     return html`<section class="step" id="step-${step.id}" aria-labelledby="title-${step.id}">
       <p class="eyebrow">
-        <span class="year">${formatYear(step.year, step.yearEnd)}</span>
+        ${step.year !== undefined ? html`<span class="year">${formatYear(step.year, step.yearEnd)}</span>` : nothing}
         <span class="progress">${t.stepOf(step.index + 1, total)}</span>
       </p>
       <h2 id="title-${step.id}">${title}</h2>
@@ -201,7 +201,7 @@ export class PrintView extends LitElement {
           ${story.steps.map(
             (s) =>
               html`<li>
-                <span class="year">${formatYear(s.year, s.yearEnd)}</span>
+                ${s.year !== undefined ? html`<span class="year">${formatYear(s.year, s.yearEnd)}</span>` : nothing}
                 <span>${localize(s.title, lang)}</span>
               </li>`,
           )}

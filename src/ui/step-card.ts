@@ -175,7 +175,7 @@ export class StepCard extends LitElement {
           @scroll=${this.#measure}
         >
           <p class="eyebrow">
-            <span class="year">${formatYear(step.year, step.yearEnd)}</span>
+            ${step.year !== undefined ? html`<span class="year">${formatYear(step.year, step.yearEnd)}</span>` : nothing}
             <span class="progress" aria-label=${t.stepOf(n, this.total)}
               >${t.progress(n, this.total)}</span
             >

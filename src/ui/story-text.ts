@@ -63,7 +63,7 @@ export class StoryText extends LitElement {
                   const places = s.places.map((id) => this.placeNames.get(id)).filter(Boolean);
                   return html`<li id="step-${s.id}">
                     <h3>
-                      <span class="year">${formatYear(s.year, s.yearEnd)}</span>
+                      ${s.year !== undefined ? html`<span class="year">${formatYear(s.year, s.yearEnd)}</span>` : nothing}
                       ${localize(s.title, this.lang)}
                     </h3>
                     ${renderMarkdown(localize(s.body, this.lang))}

@@ -6,7 +6,8 @@
 // follows.
 //
 // Properties: steps ({ id, year, yearEnd?, title }[]), eras ({ from, to, label }[]),
-//             first, last (years), current (index), lang ('en'|'zh')
+//             first, last (years; undefined for a story without years, which has no
+//             timeline: the bar is then hidden), current (index), lang ('en'|'zh')
 // @fires ui-jump { index }
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { styleProps } from './style-props';
@@ -53,8 +54,8 @@ export class TimelineBar extends LitElement {
 
   declare steps: TimelineStep[];
   declare eras: TimelineEra[];
-  declare first: number;
-  declare last: number;
+  declare first: number | undefined;
+  declare last: number | undefined;
   declare current: number;
   declare lang: Lang;
   /** The marker under the pointer or focus, whose name shows. */
@@ -117,7 +118,13 @@ export class TimelineBar extends LitElement {
         ?.focus();
   }
 
+  protected override willUpdate() {
+    this.hidden = this.first === undefined || this.last === undefined;
+  }
+
   override render() {
+    const { first, last } = this;
+    if (first === undefined || last === undefined) return nothing;
     const t = strings(this.lang);
     // The host spans the map's width whatever its content, so measuring here is stable.
     const style = getComputedStyle(this);
@@ -129,7 +136,7 @@ export class TimelineBar extends LitElement {
     const gap = (parseFloat(style.getPropertyValue('--marker-dot')) || DOT_PX) + 4;
     // Rows, bottom up: year labels, the axis with its dots, the eras above.
     const axisY = height - 1.55 * fontPx;
-    const at = (year: number) => EDGE_PX + axisFraction(year, this.first, this.last) * width;
+    const at = (year: number) => EDGE_PX + axisFraction(year, first, last) * width;
     const xs = spreadMarkers(
       this.steps.map((s) => at(s.year) - EDGE_PX),
       gap,
@@ -142,8 +149,8 @@ export class TimelineBar extends LitElement {
     return html`
       <nav aria-label=${t.timeline} lang=${langTag(this.lang)}>
         ${this.eras.map((era) => {
-          const left = at(Math.max(era.from, this.first));
-          const right = at(Math.min(era.to + 1, this.last));
+          const left = at(Math.max(era.from, first));
+          const right = at(Math.min(era.to + 1, last));
           return html`<span
             class="era"
             aria-hidden="true"
@@ -160,7 +167,7 @@ export class TimelineBar extends LitElement {
               : nothing
           }
         </svg>
-        ${axisTicks(this.first, this.last).map(
+        ${axisTicks(first, last).map(
           (y) =>
             html`<span
               class="tick"
@@ -218,6 +225,9 @@ export class TimelineBar extends LitElement {
         color: var(--muted);
         font-size: calc(var(--text-ui) * 0.82);
         line-height: 1.2;
+      }
+      :host([hidden]) {
+        display: none;
       }
       nav {
         position: relative;

@@ -139,3 +139,58 @@ for (const name of ['mapbox-lisbon', 'storymapjs-edinburgh']) {
     expect(await page.evaluate(() => window.__xss)).toBeUndefined();
   });
 }
+
+// Field-shaped imports (issue #27): a story with an intro chapter that has no place, and
+// stories with no dates, open and play, with no timeline and no year shown.
+test('an imported story whose intro has no place opens and plays, with no timeline', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { steps } = readStory('mapbox-neighbourhoods');
+  expect(steps[0]!.camera).toEqual({ fit: ['places'], padding: 80 });
+  const story = new StoryDriver(page);
+  await story.open({ story: 'fixtures/import/out/mapbox-neighbourhoods.yaml' });
+  expect(await story.stepIds()).toEqual(steps.map((s) => s.id));
+  // A story without dates: no timeline, no year on the card, `steps` says so.
+  await expect(page.locator('story-map timeline-bar')).toBeHidden();
+  expect(
+    await page.evaluate(() => document.querySelector('story-map')!.steps.map((s) => s.year)),
+  ).toEqual(steps.map(() => undefined));
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) await story.next();
+    await story.waitForSettled(step.id);
+    await expect(story.card().locator('h2')).toHaveText(step.title.en!);
+    await expect(story.card().locator('.year')).toHaveCount(0);
+    const state = await story.mapState();
+    if (step.camera?.center) {
+      expect(state.center[0], `${step.id} longitude`).toBeCloseTo(step.camera.center[0], 3);
+      expect(state.center[1], `${step.id} latitude`).toBeCloseTo(step.camera.center[1], 3);
+    }
+    expect(state.yearFilterYear, `${step.id}: no year filter`).toBeNull();
+  }
+});
+
+test('an imported StoryMapJS story with no dates plays with its route and copied image', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { steps } = readStory('storymapjs-delhi');
+  const story = new StoryDriver(page);
+  await story.open({ story: 'fixtures/import/out/storymapjs-delhi.yaml' });
+  await story.waitForSettled('overview');
+  await expect(page.locator('story-map timeline-bar')).toBeHidden();
+  // The image given relative to the StoryMapJS file was copied beside the story and loads.
+  const img = story.card().locator('img').first();
+  await expect(img).toHaveAttribute('src', /storymapjs-delhi-media\/images\/gate\.png$/);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0))
+    .toBe(true);
+  expect((await story.mapState()).visibleLayers).toEqual(['places', 'route']);
+  for (const step of steps.slice(1)) {
+    await story.next();
+    await story.waitForSettled(step.id);
+    await expect(story.card().locator('.year')).toHaveCount(0);
+  }
+});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputPaths, runImport } from '../../scripts/import';
+import { escapeControl } from '../../src/story/terminal-text';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const MAPBOX = join(FIXTURES, 'mapbox', 'config.js');
@@ -26,7 +27,7 @@ describe('npm run import', () => {
       const target = join(OUT, `${name}.yaml`);
       const run = await runImport([input, target, '--force']);
       expect(run.code, run.output.join('\n')).toBe(0);
-      expect(run.files).toEqual([
+      expect(run.files.slice(0, 3)).toEqual([
         target,
         join(OUT, `${name}-layers.json`),
         join(OUT, `${name}-places.geojson`),
@@ -40,8 +41,58 @@ describe('npm run import', () => {
       expect(story).toMatch(/^# Imported from .* by npm run import\. What the import did:\n# - /);
       expect(story).toContain('\n$schema: ../../../../stories/story.schema.json\n');
     }
-    // Images beside the config.js are referenced from the story's folder.
-    expect(read(join(OUT, 'mapbox-lisbon.yaml'))).toContain('src: ../mapbox/images/tagus.png');
+    // Images beside the config.js are copied beside the story, where the app serves them.
+    const lisbon = read(join(OUT, 'mapbox-lisbon.yaml'));
+    expect(lisbon).toContain('src: mapbox-lisbon-media/images/tagus.png');
+    expect(lisbon).toContain(
+      '# - changed: image ./images/tagus.png is copied to mapbox-lisbon-media/images/tagus.png, beside the story',
+    );
+    expect(readFileSync(join(OUT, 'mapbox-lisbon-media', 'images', 'tagus.png'))).toEqual(
+      readFileSync(join(FIXTURES, 'mapbox', 'images', 'tagus.png')),
+    );
+  });
+
+  it('writes the field fixtures for the e2e spec: an intro with no place, no dates, a route', async () => {
+    const neighbourhoods = await runImport([
+      join(FIXTURES, 'mapbox', 'neighbourhoods.js'),
+      join(OUT, 'mapbox-neighbourhoods.yaml'),
+      '--force',
+    ]);
+    expect(neighbourhoods.code, neighbourhoods.output.join('\n')).toBe(0);
+    const delhi = await runImport([
+      join(FIXTURES, 'storymapjs', 'delhi-walk.json'),
+      join(OUT, 'storymapjs-delhi.yaml'),
+      '--force',
+    ]);
+    expect(delhi.code, delhi.output.join('\n')).toBe(0);
+    expect(delhi.files).toContain(join(OUT, 'storymapjs-delhi-route.geojson'));
+    expect(delhi.files).toContain(join(OUT, 'storymapjs-delhi-media', 'images', 'gate.png'));
+    const text = delhi.output.join('\n');
+    // The image that is not there: where it was looked for, and where to put it.
+    expect(text).toContain(
+      'not found: image images/missing-circus.jpg (looked for tests/fixtures/import/storymapjs/images/missing-circus.jpg): put it at storymapjs-delhi-media/images/missing-circus.jpg',
+    );
+    expect(text).not.toMatch(/China/);
+    expect(read(join(OUT, 'storymapjs-delhi.yaml'))).not.toMatch(/\n {4}year:/);
+  });
+
+  it('prints input text with control characters escaped', async () => {
+    const hostile = join(tmp, 'hostile.js');
+    writeFileSync(
+      hostile,
+      `var config = { title: 'Clear\u001b[2J screen', chapters: [{ id: 'a\u001b]0;pwned\u0007', title: 'A', description: 'x', location: { center: [2.35, 48.85], zoom: 12 }, 'mystery\u009b31m': 1 }] };`,
+    );
+    const run = await runImport([hostile, join(tmp, 'hostile.yaml')]);
+    expect(run.code, run.output.join('\n')).toBe(0);
+    const text = run.output.join('\n');
+    // Nothing left to escape: every control character was written as an escape.
+    for (const line of run.output) expect(escapeControl(line)).toBe(line);
+    expect(text).toContain('\\x1B]0;pwned\\x07');
+    expect(text).toContain('mystery\\x9B31m');
+    const comments = read(join(tmp, 'hostile.yaml'))
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
+    for (const line of comments) expect(escapeControl(line)).toBe(line);
   });
 
   it('prints the report and the validation', async () => {
@@ -97,6 +148,8 @@ describe('npm run import', () => {
       story: '/x/My story (draft).yaml',
       manifest: '/x/My-story-draft-layers.json',
       places: '/x/My-story-draft-places.geojson',
+      route: '/x/My-story-draft-route.geojson',
+      media: '/x/My-story-draft-media',
       renamed: true,
     });
   });

@@ -7,6 +7,15 @@ import { ImportError } from '../../src/story/import/import-error';
 import { detectFormat, importStory } from '../../src/story/import';
 import { parseMarkdown, type Block, type Inline } from '../../src/story/markdown';
 import { loadImported } from '../fixtures/import/load-imported';
+import { regionLookup } from '../../src/story/import/regions';
+
+/** Mainland China's provinces from the embedded basemap, as `npm run import` uses them. */
+const mainlandChina = regionLookup(
+  JSON.parse(
+    readFileSync(new URL('../../public/basemap/china.geojson', import.meta.url), 'utf8'),
+  ) as import('geojson').FeatureCollection,
+  (p) => (p.layer === 'province' && typeof p.name === 'string' ? p.name : undefined),
+);
 
 const FIXTURE = readFileSync(
   new URL('../fixtures/import/mapbox/config.js', import.meta.url),
@@ -14,8 +23,7 @@ const FIXTURE = readFileSync(
 );
 const TOKEN = 'pk.eyJ1IjoiZml4dHVyZSIsImEiOiJub3QtYS1yZWFsLXRva2VuIn0.FIXTURE-ONLY';
 
-const imported = () =>
-  importMapboxStorytelling(FIXTURE, { sourceName: 'config.js', importYear: 2000 });
+const imported = () => importMapboxStorytelling(FIXTURE, { sourceName: 'config.js' });
 
 function hrefs(blocks: Block[]): string[] {
   const out: string[] = [];
@@ -261,7 +269,7 @@ describe('importMapboxStorytelling: other configs', () => {
     const zh = `var config = { showMarkers: true, title: '中关村的故事', chapters: [
       { id: 'yi', title: '电子一条街', description: '<p>1980年代，海淀的这条街上开满了电子公司。</p>',
         location: { center: [116.3167, 39.9833], zoom: 14, pitch: 0, bearing: 0 } }] };`;
-    const result = importMapboxStorytelling(zh);
+    const result = importMapboxStorytelling(zh, { regionOf: mainlandChina });
     expect(result.story.languages).toEqual(['zh']);
     expect(result.story.steps[0]!.title).toEqual({ zh: '电子一条街' });
     expect(result.story.steps[0]!.year).toBe(1980);
@@ -269,7 +277,7 @@ describe('importMapboxStorytelling: other configs', () => {
       name: '电子一条街',
       name_zh: '电子一条街',
     });
-    expect(result.report.join('\n')).toMatch(/1 camera is in mainland China/);
+    expect(result.report.join('\n')).toMatch(/1 place is in mainland China \(Beijing\)/);
     expect((await loadImported(result)).check.errors).toEqual([]);
   });
 
@@ -299,16 +307,17 @@ describe('importMapboxStorytelling: other configs', () => {
     );
     expect(result.story.steps[1]!.camera).toEqual(result.story.steps[0]!.camera);
     expect(result.report).toContain(
-      'assumed: chapter "b": no usable location.center; kept the camera of the step before',
+      'assumed: chapter "b": no place of its own (location.center null); it keeps the camera of the step before, as the original\'s map stays where it was',
     );
   });
 
-  it('uses the import year, and says so, when nothing names a year', () => {
-    const result = importMapboxStorytelling(config(chapter('a')), { importYear: 2031 });
-    expect(result.story.steps[0]!.year).toBe(2031);
+  it('invents no year when nothing names one: the story has no timeline', async () => {
+    const result = importMapboxStorytelling(config(chapter('a')), {});
+    expect('year' in result.story.steps[0]!).toBe(false);
     expect(result.report.join('\n')).toContain(
-      'every step has 2031, the year of the import, as a placeholder',
+      'no step has a date: the story has no timeline (steps without `year`)',
     );
+    expect((await loadImported(result)).check.errors).toEqual([]);
   });
 
   it('refuses a config without chapters, and text that is not JavaScript', () => {

@@ -15,8 +15,7 @@ const FIXTURE = readFileSync(
   new URL('../fixtures/import/storymapjs/edinburgh.json', import.meta.url),
   'utf8',
 );
-const imported = () =>
-  importStoryMapJS(FIXTURE, { sourceName: 'edinburgh.json', importYear: 2000 });
+const imported = () => importStoryMapJS(FIXTURE, { sourceName: 'edinburgh.json' });
 
 const storymap = (slides: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ storymap: { calculate_zoom: false, ...extra, slides } });
@@ -81,7 +80,7 @@ describe('importStoryMapJS: the fixture', () => {
       1890,
     ]);
     expect(report).toContain(
-      'assumed: 2 steps name no year of their own and took the year of the step before (or the first dated step): slide 3 → 1128 (from slide 2); slide 6 → 1890 (from slide 5)',
+      'assumed: 2 steps have no date of their own and took the year of the step before (or the first dated step), since a story dates every step or none: slide 3 → 1128 (from slide 2); slide 6 → 1890 (from slide 5)',
     );
   });
 
@@ -249,7 +248,18 @@ describe('importStoryMapJS: other stories', () => {
   it('refuses gigapixel stories, files without a storymap, and broken JSON', () => {
     expect(() =>
       importStoryMapJS(storymap([slide('A', '1', 1, 1, 1)], { map_as_image: true })),
-    ).toThrow(/gigapixel image/);
+    ).toThrow(/treats its map as an image \("map_as_image": true\)/);
+    // A zoomify story is refused for what it is, not for a map_as_image it sets to false.
+    const zoomify = () =>
+      importStoryMapJS(
+        storymap([slide('A', '1', 1, 1, 1)], {
+          map_type: 'zoomify',
+          map_as_image: false,
+          zoomify: { path: 'https://tiles.example.org/scan/', width: 9000, height: 6000 },
+        }),
+      );
+    expect(zoomify).toThrow(/gigapixel \(zoomify\) image \(map_type "zoomify"\)/);
+    expect(zoomify).not.toThrow(/map_as_image/);
     expect(() => importStoryMapJS('{"timeline": {}}')).toThrow(ImportError);
     expect(() => importStoryMapJS('{"storymap": ')).toThrow(/not valid JSON/);
     expect(() => importStoryMapJS(storymap([]))).toThrow(/no slides/);

@@ -198,3 +198,36 @@ describe('places far from all others', () => {
     expect(distanceKm([-7.1, 42.36], [-71.0934, 42.3591])).toBeGreaterThan(FAR_KM);
   });
 });
+
+describe('swapped places that sit together', () => {
+  it('warns for each of three swapped points near one another, naming the fix', () => {
+    const point = (id: string, lng: number, lat: number) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lng, lat] },
+      properties: { id },
+    });
+    const data = {
+      type: 'FeatureCollection',
+      features: [
+        point('city-hall', -75.1636, 39.9524),
+        point('old-city', -75.1433, 39.9496),
+        point('fairmount', -75.1803, 39.9566),
+        point('university-city', -75.1932, 39.9522),
+        point('fishtown', -75.1348, 39.9713),
+        // Written { lon: 40.03, lat: -75.14 }: three in the Southern Ocean, close together.
+        point('germantown', 40.03, -75.17),
+        point('manayunk', 40.02, -75.22),
+        point('frankford', 40.02, -75.08),
+      ],
+    };
+    const warnings = lintStory({ steps: [] }, 's.yaml', [{ id: 'places', file: 'p.geojson', data }]);
+    expect(warnings.map((w) => w.path)).toEqual([
+      'features[5] (germantown).geometry.coordinates',
+      'features[6] (manayunk).geometry.coordinates',
+      'features[7] (frankford).geometry.coordinates',
+    ]);
+    expect(warnings[0]!.message).toMatch(
+      /^feature "germantown" is [\d,]+ km from the middle of the story's other places, but with its numbers swapped, \[-75\.17, 40\.03\], it is \d+ km from it: latitude and longitude are probably the wrong way round .*write \[-75\.17, 40\.03\]$/,
+    );
+  });
+});

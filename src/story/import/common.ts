@@ -1,6 +1,8 @@
 // What both importers share: the shape of an imported story, the report, ids, languages,
 // years, cameras, media and the marker layer. Pure: no DOM, no Node APIs.
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { findSwappedPoints, formatLngLat, type LngLat } from '../swapped-points';
+import { fitBounds } from '../../spatial/fit';
 import { safeHref } from '../markdown';
 
 export type Lang = 'en' | 'zh';
@@ -26,7 +28,8 @@ export interface MediaDraft {
 
 export interface StepDraft {
   id: string;
-  year: YearValue;
+  /** Absent in a story without dates: it has no timeline. */
+  year?: YearValue;
   title: Text;
   body: Text;
   camera?: CameraDraft;
@@ -52,7 +55,7 @@ export interface ManifestDraft {
   layers: {
     id: string;
     file: string;
-    kind: 'point';
+    kind: 'point' | 'line';
     color: string;
     title: Text;
     legend?: Text;
@@ -65,6 +68,8 @@ export interface ImportedLayers {
   manifest: ManifestDraft;
   /** The marker layer: one point per distinct place, written to `placesFile`. */
   places: FeatureCollection<Point>;
+  /** A line layer (StoryMapJS `route`), written to `routeFile`. */
+  route?: FeatureCollection<LineString>;
 }
 
 export interface ImportResult {
@@ -82,8 +87,14 @@ export interface ImportOptions {
   layersFile?: string;
   /** Path of the marker GeoJSON relative to the manifest (default `places.geojson`). */
   placesFile?: string;
-  /** The year used when the input has no year at all (default: the current year). */
-  importYear?: number;
+  /** Path of the route GeoJSON relative to the manifest (default `route.geojson`). */
+  routeFile?: string;
+  /**
+   * The region a position is in, from real boundaries, when a note about it helps (the
+   * command passes mainland China's provinces, where maps are often GCJ-02). Without it
+   * the report says nothing about regions: a guess from a box would name wrong countries.
+   */
+  regionOf?: (lng: number, lat: number) => string | undefined;
   /** Rewrites a relative media path (relative to the input) to one relative to the story. */
   rebaseUrl?: (relative: string) => string;
   /** The story id (default: from the title). */
@@ -91,6 +102,7 @@ export interface ImportOptions {
 }
 
 export const PLACES_LAYER_ID = 'places';
+export const ROUTE_LAYER_ID = 'route';
 
 /** Collects the import report: one sentence per thing the author should know. */
 export class Report {
@@ -115,6 +127,11 @@ export class Report {
   /** Something changed on the way, for safety or to fit the format. */
   changed(message: string) {
     this.lines.push(`changed: ${message}`);
+  }
+
+  /** Something in the input that is probably a mistake, kept as written. */
+  check(message: string) {
+    this.lines.push(`check: ${message}`);
   }
 
   info(message: string) {
@@ -192,6 +209,8 @@ export interface FoundYear {
   value: YearValue;
   /** Where it came from, for the report: `its date "1790"`, `its title`. */
   from: string;
+  /** Read from prose (a number in a title), not from a date field: a guess. */
+  guessed?: boolean;
 }
 
 export interface YearCandidate {
@@ -200,59 +219,75 @@ export interface YearCandidate {
   found?: FoundYear;
 }
 
+const startOf = (y: YearValue) => (Array.isArray(y) ? y[0] : y);
+const endOf = (y: YearValue) => (Array.isArray(y) ? y[1] : y);
+const show = (y: YearValue) => (Array.isArray(y) ? y.join('–') : String(y));
+
 /**
- * A year for every step, as honestly as the input allows: the step's own, else the year of
- * the step before it (or, before the first dated step, the first dated step's), else a year
- * named by the story as a whole, else the year of the import. Every borrowed year is reported.
+ * A year for every step, or for none: the story format dates every step or none (a story
+ * without dates has no timeline). Dates the input states are kept. Years guessed from prose
+ * are kept only when, with the stated dates, they run in order: "1920, 1900, 1984" is a
+ * story's numbers, not its chronology. Steps between dated ones take the year of the step
+ * before (or, before the first, the first dated step's). Every guess and every borrowed
+ * year is listed in the report; no year is ever invented.
  */
 export function resolveYears(
   steps: readonly YearCandidate[],
-  storyYear: FoundYear | undefined,
-  importYear: number,
   report: Report,
-): YearValue[] {
-  const firstDated = steps.find((s) => s.found);
-  if (!firstDated) {
-    const value = storyYear?.value ?? importYear;
-    const first = Array.isArray(value) ? value[0] : value;
-    report.assumed(
-      storyYear
-        ? `no step names a year; every step has ${first}, from ${storyYear.from}: set each step's \`year\``
-        : `no year anywhere in the input; every step has ${first}, the year of the import, as a placeholder: set each step's \`year\``,
+): (YearValue | undefined)[] {
+  const guesses = steps.filter((s) => s.found?.guessed);
+  let kept = steps.map((s) => s.found);
+  if (guesses.length) {
+    const sequence = kept.filter((f): f is FoundYear => f !== undefined);
+    const inOrder = sequence.every(
+      (f, i) => i === 0 || startOf(f.value) >= startOf(sequence[i - 1]!.value),
     );
-    return steps.map(() => first);
+    const listed = guesses
+      .map((s) => `${s.label} → ${show(s.found!.value)} (${s.found!.from})`)
+      .join('; ');
+    if (inOrder) report.assumed(`years read from the text (they run in order): ${listed}`);
+    else {
+      kept = kept.map((f) => (f?.guessed ? undefined : f));
+      report.notCarried(
+        `years read from the text, as they run out of order (${sequence.map((f) => show(f.value)).join(', ')}): they are numbers in the text, not the story's chronology: ${listed}`,
+      );
+    }
+  }
+  const firstDated = kept.findIndex((f) => f !== undefined);
+  if (firstDated < 0) {
+    report.assumed(
+      'no step has a date: the story has no timeline (steps without `year`); give every step a `year` to add one',
+    );
+    return steps.map(() => undefined);
   }
   const out: YearValue[] = [];
   let previous: { year: number; label: string } | undefined;
   const borrowed: string[] = [];
-  const firstYear = Array.isArray(firstDated.found!.value)
-    ? firstDated.found!.value[0]
-    : firstDated.found!.value;
-  for (const step of steps) {
-    if (step.found) {
-      out.push(step.found.value);
-      const v = step.found.value;
-      previous = { year: Array.isArray(v) ? v[1] : v, label: step.label };
-      continue;
+  const first = { year: startOf(kept[firstDated]!.value), label: steps[firstDated]!.label };
+  kept.forEach((found, i) => {
+    if (found) {
+      out.push(found.value);
+      previous = { year: endOf(found.value), label: steps[i]!.label };
+      return;
     }
-    const year = previous?.year ?? firstYear;
-    out.push(year);
-    borrowed.push(`${step.label} → ${year} (from ${previous?.label ?? firstDated.label})`);
-  }
+    const from = previous ?? first;
+    out.push(from.year);
+    borrowed.push(`${steps[i]!.label} → ${from.year} (from ${from.label})`);
+  });
   if (borrowed.length) {
     report.assumed(
-      `${borrowed.length} step${borrowed.length > 1 ? 's name' : ' names'} no year of ${borrowed.length > 1 ? 'their' : 'its'} own and took the year of the step before (or the first dated step): ${borrowed.join('; ')}`,
+      `${borrowed.length} step${borrowed.length > 1 ? 's have' : ' has'} no date of ${borrowed.length > 1 ? 'their' : 'its'} own and took the year of the step before (or the first dated step), since a story dates every step or none: ${borrowed.join('; ')}`,
     );
   }
   return out;
 }
 
-/** The first year a text names, with where it was found. */
+/** The first year a text names, with where it was found: a guess. */
 export function yearInTexts(texts: readonly [string | undefined, string][]): FoundYear | undefined {
   for (const [text, where] of texts) {
     if (!text) continue;
     const year = yearsIn(text)[0];
-    if (year !== undefined) return { value: year, from: where };
+    if (year !== undefined) return { value: year, from: where, guessed: true };
   }
   return undefined;
 }
@@ -292,9 +327,73 @@ export function precisionAtZoom(lat: number, zoom: number): number {
   return Math.round(m / magnitude) * magnitude;
 }
 
-/** Rough box around mainland China, where maps are often published in GCJ-02. */
-export function inChina(lng: number, lat: number): boolean {
-  return lng >= 73.5 && lng <= 135 && lat >= 18 && lat <= 53.6;
+/**
+ * The regions of these places, from real boundaries (ImportOptions.regionOf), as a report
+ * line about coordinates copied from Chinese map services; undefined when none is in one.
+ */
+export function regionNote(
+  places: readonly { label: string; lngLat: [number, number] }[],
+  regionOf: ImportOptions['regionOf'],
+): string | undefined {
+  if (!regionOf) return undefined;
+  const byRegion = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const p of places) {
+    const key = p.lngLat.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const region = regionOf(p.lngLat[0], p.lngLat[1]);
+    if (region) byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
+  }
+  const n = [...byRegion.values()].reduce((a, b) => a + b, 0);
+  if (!n) return undefined;
+  const where = [...byRegion.keys()].join(', ');
+  return `${n} place${n > 1 ? 's are' : ' is'} in mainland China (${where}): the coordinates were kept as WGS84; if they were copied from a Chinese map service (GCJ-02), they are about 500 m off`;
+}
+
+export interface Located {
+  /** How the report names it: `chapter "intro"`, `slide 4`. */
+  label: string;
+  /** How the input wrote it, for the report: `lat -75.14, lon 40.03`. */
+  written: string;
+  lngLat: [number, number];
+}
+
+/**
+ * Reports places written [latitude, longitude] (see swapped-points.ts). They are kept as
+ * written: the original tool put them there too, and the author should decide.
+ */
+export function reportSwapped(places: readonly Located[], report: Report, fix: string): void {
+  for (const s of findSwappedPoints(places.map((p) => p.lngLat as LngLat))) {
+    const p = places[s.index]!;
+    report.check(
+      `${p.label}: ${p.written} is ${Math.round(s.awayKm).toLocaleString('en-US')} km from the story's other places, but swapped, ${formatLngLat(s.swapped)} (longitude, latitude), it is among them: latitude and longitude are probably the wrong way round in the original; kept as written: ${fix} ${formatLngLat(s.swapped)}`,
+    );
+  }
+}
+
+/**
+ * A camera that frames every one of these positions on a laptop-sized screen, for a step
+ * that names no place of its own and has no step before it.
+ */
+export function cameraForAll(positions: readonly [number, number][]): CameraDraft {
+  if (!positions.length) return { center: [0, 20], zoom: 1 };
+  let [west, south, east, north] = [180, 90, -180, -90];
+  for (const [lng, lat] of positions) {
+    west = Math.min(west, lng);
+    east = Math.max(east, lng);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  const { center, zoom } = fitBounds({
+    bbox: [west, south, east, north],
+    width: 1280,
+    height: 800,
+    insets: { top: 0, bottom: 0, left: 0, right: 0 },
+    padding: 80,
+    maxZoom: 14,
+  });
+  return { center: [round(center[0], 6), round(center[1], 6)], zoom: round(Math.max(0, zoom), 2) };
 }
 
 export interface MediaCheck {

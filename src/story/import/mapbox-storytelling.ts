@@ -12,13 +12,15 @@ import {
   buildMarkers,
   clamp,
   detectLanguage,
+  cameraForAll,
   hexColor,
-  inChina,
   isFiniteNumber,
   isRemote,
   looksLikeImage,
   mediaSource,
   normalizeBearing,
+  regionNote,
+  reportSwapped,
   resolveYears,
   round,
   slugify,
@@ -29,11 +31,11 @@ import {
   type ImportOptions,
   type ImportResult,
   type Lang,
+  type Located,
   type MarkerInput,
   type MediaDraft,
   type StepDraft,
   type StoryDraft,
-  type YearCandidate,
 } from './common';
 
 const TEMPLATE_IMAGE = './path/to/image/source.png';
@@ -133,7 +135,13 @@ export function importMapboxStorytelling(
   if (config.use3dTerrain === true) report.notCarried('use3dTerrain: the basemap has no terrain');
   if (config.auto === true)
     report.notCarried('auto (the story plays by itself): open the story with ?mode=kiosk for that');
-  if (config.inset === true) report.notCarried('inset: the app shows no inset map');
+  if (config.inset === true)
+    report.notCarried(
+      `inset${['insetOptions', 'insetPosition']
+        .filter((k) => config[k] !== undefined)
+        .map((k) => `, ${k}`)
+        .join('')}: the app shows no inset map`,
+    );
   if (config.projection !== undefined)
     report.notCarried(`projection "${String(config.projection)}": the app chooses its projection`);
   for (const key of Object.keys(config))
@@ -159,7 +167,9 @@ export function importMapboxStorytelling(
   }
   const drafts: Draft[] = [];
   let previous: CameraDraft | undefined;
-  const chinaCameras: string[] = [];
+  const located: Located[] = [];
+  /** Chapters before the first one with a place: they frame the whole story. */
+  const placeless: string[] = [];
 
   const seenIds = new Set<string>();
   chapters.forEach((chapter, i) => {
@@ -232,16 +242,23 @@ export function importMapboxStorytelling(
         bearing,
         pitch: round(pitch, 2),
       };
-      if (inChina(center[0], center[1])) chinaCameras.push(id);
+      const raw = location?.center;
+      located.push({
+        label,
+        written: Array.isArray(raw)
+          ? `location.center [${raw.join(', ')}]`
+          : `location.center { lng/lon: ${center[0]}, lat: ${center[1]} }`,
+        lngLat: center,
+      });
     } else if (previous) {
       camera = { ...previous };
       delete camera.transition;
       delete camera.duration;
-      report.assumed(`${label}: no usable location.center; kept the camera of the step before`);
-    } else {
       report.assumed(
-        `${label}: no usable location.center and no step before it; the step has no camera`,
+        `${label}: no place of its own (location.center ${JSON.stringify(location?.center ?? null)}); it keeps the camera of the step before, as the original's map stays where it was`,
       );
+    } else {
+      placeless.push(label);
     }
     if (camera) {
       const animation = str(chapter.mapAnimation);
@@ -308,24 +325,12 @@ export function importMapboxStorytelling(
     `the story is in ${lang === 'zh' ? 'Chinese (zh): most of its text is Chinese' : 'English (en)'}; add the other language's text and \`languages: [en, zh]\` to make it bilingual`,
   );
 
-  // Years: the template has no dates, so look for one in each chapter's own words.
-  const candidates: YearCandidate[] = drafts.map((d) => {
-    const found = yearInTexts(d.yearText);
-    return { label: d.label, ...(found ? { found } : {}) };
-  });
-  const dated = candidates.filter((c) => c.found);
-  if (dated.length)
-    report.assumed(
-      `years come from the text (the template has no dates): ${dated.map((c) => `${c.label} → ${String(c.found!.value)} (${c.found!.from})`).join('; ')}`,
-    );
-  const storyYear = yearInTexts([
-    [titleText?.text, 'the story title'],
-    [subtitleText?.text, 'the subtitle'],
-  ]);
+  // Years: the template has no dates; a year in a chapter's own words is a guess.
   const years = resolveYears(
-    candidates,
-    storyYear,
-    options.importYear ?? new Date().getFullYear(),
+    drafts.map((d) => {
+      const found = yearInTexts(d.yearText);
+      return { label: d.label, ...(found ? { found } : {}) };
+    }),
     report,
   );
 
@@ -351,9 +356,10 @@ export function importMapboxStorytelling(
       if (fromDescription)
         report.changed(`${d.label}: an image in the description became the step's media`);
     }
+    const year = years[i];
     return {
       ...d.step,
-      year: years[i]!,
+      ...(year !== undefined ? { year } : {}),
       title: text(lang, stepTitle),
       body: text(lang, d.body ?? PLACEHOLDER.body[lang]),
       ...(media.length ? { media } : {}),
@@ -367,10 +373,9 @@ export function importMapboxStorytelling(
     report.assumed(
       `images stay on their servers (${[...remoteHosts].join(', ')}) and load from there when shown; copy them beside the story for a story that works offline`,
     );
-  if (chinaCameras.length)
-    report.assumed(
-      `${chinaCameras.length} camera${chinaCameras.length > 1 ? 's are' : ' is'} in mainland China; Mapbox works in WGS84, so the coordinates were kept, but a map made on a Chinese service (GCJ-02) would be about 500 m off`,
-    );
+  const region = regionNote(located, options.regionOf);
+  if (region) report.assumed(region);
+  reportSwapped(located, report, 'write center:');
 
   // Markers: the template moves one marker to each chapter's centre; we draw them all and
   // highlight the current one.
@@ -454,6 +459,18 @@ export function importMapboxStorytelling(
   } else {
     report.info(
       'no markers (showMarkers is off): the story has no layers and shows the basemap only',
+    );
+  }
+  // Chapters before the first with a place (an intro with `center: []`): the whole story.
+  if (placeless.length) {
+    const all: CameraDraft = layers
+      ? { fit: [PLACES_LAYER_ID], padding: 80 }
+      : cameraForAll(located.map((l) => l.lngLat));
+    steps.forEach((step) => {
+      if (!step.camera) step.camera = all.fit ? { ...all, fit: [...all.fit] } : { ...all };
+    });
+    report.assumed(
+      `${placeless.join(', ')}: no place of ${placeless.length > 1 ? 'their' : 'its'} own (no usable location.center) and no chapter before ${placeless.length > 1 ? 'them' : 'it'}: ${placeless.length > 1 ? 'they frame' : 'it frames'} ${located.length ? 'every place of the story' : 'the whole world (no chapter has a place)'}`,
     );
   }
   report.summary(

@@ -3,6 +3,7 @@
 // so the same ground resolution is one zoom level lower here: zoom = Leaflet zoom − 1.
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown';
 import { ImportError } from './import-error';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
 import {
   IdPool,
   PLACEHOLDER,
@@ -11,11 +12,13 @@ import {
   buildMarkers,
   clamp,
   detectLanguage,
-  inChina,
   isFiniteNumber,
   isRemote,
   mediaSource,
+  regionNote,
+  reportSwapped,
   resolveYears,
+  ROUTE_LAYER_ID,
   round,
   slugify,
   text,
@@ -26,6 +29,7 @@ import {
   type ImportOptions,
   type ImportResult,
   type Lang,
+  type Located,
   type MarkerInput,
   type MediaDraft,
   type StepDraft,
@@ -106,8 +110,88 @@ const SETTINGS_NOT_CARRIED: Record<string, string> = {
   call_to_action_text: 'the “start exploring” button',
   map_mini: 'the mini map',
   font_css: 'the fonts',
-  zoomify: 'the gigapixel image',
+  show_history_line: 'the line of places already visited',
+  line_follows_path: 'the dashed line between places',
+  line_color: 'the dashed line between places',
+  line_color_inactive: 'the dashed line between places',
+  line_join: 'the dashed line between places',
+  line_weight: 'the dashed line between places',
+  line_opacity: 'the dashed line between places',
+  line_dash: 'the dashed line between places',
+  width: 'the size of the embedded page',
+  height: 'the size of the embedded page',
 };
+/** Keys the importer reads (or reports in its own words): anything else is named as such. */
+const HANDLED_STORYMAP = new Set([
+  'slides',
+  'language',
+  'map_as_image',
+  'map_access_token',
+  'calculate_zoom',
+  'show_lines',
+  'zoomify',
+  'route',
+  'storymap',
+]);
+const HANDLED_SLIDE = new Set(['type', 'date', 'text', 'media', 'location', 'background', 'route']);
+const HANDLED_LOCATION = new Set(['lat', 'lon', 'lng', 'zoom', 'name', 'icon', 'line', 'route']);
+const HANDLED_MEDIA = new Set(['url', 'caption', 'credit']);
+
+/** A setting that is on: not absent, false, empty, null or an empty object or list. */
+function isSet(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isObj(v)) return Object.values(v).some(isSet);
+  return true;
+}
+
+/** Keys of `obj` that are set but not in `handled`, as `name`. */
+const unhandled = (obj: Obj, handled: ReadonlySet<string>) =>
+  Object.keys(obj).filter((k) => !handled.has(k) && !(k in SETTINGS_NOT_CARRIED) && isSet(obj[k]));
+
+/**
+ * A custom route: a list of [lat, lon] pairs (Leaflet's order, as StoryMapJS writes
+ * positions), {lat, lon} objects, or a GeoJSON LineString. The order of bare pairs is
+ * decided by the story's places: whichever reading lies nearer to them.
+ */
+function readRoute(
+  raw: unknown,
+  near: readonly [number, number][],
+): { line: [number, number][]; order: string } | undefined {
+  let pairs: unknown = raw;
+  if (isObj(raw) && raw.type === 'LineString') pairs = raw.coordinates;
+  if (isObj(raw) && raw.type === 'Feature' && isObj(raw.geometry))
+    return readRoute(raw.geometry, near);
+  if (!Array.isArray(pairs) || pairs.length < 2) return undefined;
+  const asObjects = pairs.every((p) => isObj(p));
+  if (asObjects) {
+    const line = pairs.map((p) => {
+      const o = p as Obj;
+      return [num(o.lon ?? o.lng), num(o.lat)] as [number | undefined, number | undefined];
+    });
+    return line.every(([x, y]) => validLngLat(x, y))
+      ? { line: line as [number, number][], order: '{lat, lon} points' }
+      : undefined;
+  }
+  if (!pairs.every((p) => Array.isArray(p) && p.length >= 2)) return undefined;
+  const a = (pairs as unknown[][]).map((p) => [num(p[1]), num(p[0])]) as [number, number][];
+  const b = (pairs as unknown[][]).map((p) => [num(p[0]), num(p[1])]) as [number, number][];
+  const ok = (line: [number, number][]) => line.every(([x, y]) => validLngLat(x, y));
+  const distance = (line: [number, number][]) =>
+    near.length
+      ? Math.min(
+          ...line
+            .slice(0, 50)
+            .flatMap(([x, y]) => near.slice(0, 200).map(([u, v]) => Math.hypot(x - u, y - v))),
+        )
+      : 0;
+  const latLon = ok(a) ? distance(a) : Infinity;
+  const lonLat = ok(b) ? distance(b) : Infinity;
+  if (latLon === Infinity && lonLat === Infinity) return undefined;
+  return latLon <= lonLat
+    ? { line: a, order: '[lat, lon] pairs (Leaflet’s order)' }
+    : { line: b, order: '[lon, lat] pairs' };
+}
 
 export function importStoryMapJS(source: string, options: ImportOptions = {}): ImportResult {
   const report = new Report();
@@ -129,19 +213,29 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
     );
   const name = options.sourceName ?? 'storymap.json';
 
-  if (storymap.map_as_image === true || str(storymap.map_type) === 'zoomify')
+  const zoomify =
+    str(storymap.map_type) === 'zoomify' || (isObj(storymap.zoomify) && isSet(storymap.zoomify));
+  if (zoomify || storymap.map_as_image === true)
     throw new ImportError(
-      'this StoryMapJS story is a gigapixel image ("map_as_image"): its slides are positions on a picture, not on Earth, and cannot be put on a map',
+      zoomify
+        ? `this StoryMapJS story is a gigapixel (zoomify) image${str(storymap.map_type) === 'zoomify' ? ' (map_type "zoomify")' : ''}: its slides are positions on a picture, not on Earth, and cannot be put on a map`
+        : 'this StoryMapJS story treats its map as an image ("map_as_image": true): its slides are positions on a picture, not on Earth, and cannot be put on a map',
     );
   const allSlides = Array.isArray(storymap.slides) ? storymap.slides.filter(isObj) : [];
   if (!allSlides.length) throw new ImportError('the storymap has no slides: nothing to import');
 
   // Settings about StoryMapJS's own page and map.
   const settings = new Map<string, string[]>();
-  for (const key of [...Object.keys(storymap), ...Object.keys(data)]) {
-    const what = SETTINGS_NOT_CARRIED[key];
-    if (what) settings.set(what, [...(settings.get(what) ?? []), key]);
-  }
+  const sources = storymap === data ? [storymap] : [storymap, data];
+  for (const source of sources)
+    for (const key of Object.keys(source)) {
+      const what = SETTINGS_NOT_CARRIED[key];
+      if (what && isSet(source[key]) && !settings.get(what)?.includes(key))
+        settings.set(what, [...(settings.get(what) ?? []), key]);
+    }
+  for (const source of sources)
+    for (const key of unhandled(source, HANDLED_STORYMAP))
+      report.notCarried(`\`${key}\` (a setting the importer does not know)`);
   if (str(storymap.map_type))
     report.notCarried(
       `map_type "${str(storymap.map_type)}": the story runs on the app's own offline basemap (set \`basemap:\` to a MapLibre style URL or .pmtiles file to use another)`,
@@ -198,12 +292,14 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
   const markerInputs: MarkerInput[] = [];
   const icons = new Set<string>();
   const noPath: string[] = [];
-  const chinaCameras: string[] = [];
+  const located: Located[] = [];
   let previousZoom: number | undefined;
   let unlocated = 0;
 
   const mediaOf = (slide: Obj, label: string, fallbackAlt: string): MediaDraft[] => {
     const media = isObj(slide.media) ? slide.media : undefined;
+    for (const key of media ? unhandled(media, HANDLED_MEDIA) : [])
+      report.notCarried(`${label}: media.${key}`);
     const url = str(media?.url);
     if (!url) return [];
     const kind = mediaKind(url);
@@ -238,6 +334,8 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
     step: StepDraft;
     candidate: YearCandidate;
   }
+  const routes: { raw: unknown; label: string }[] = [];
+  if (isSet(storymap.route)) routes.push({ raw: storymap.route, label: 'the storymap' });
   const drafts: Draft[] = slides.map((slide) => {
     const number = allSlides.indexOf(slide) + 1;
     const label = `slide ${number}`;
@@ -252,6 +350,10 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
       );
     const location = isObj(slide.location) ? slide.location : undefined;
     const placeName = str(location?.name);
+    for (const key of unhandled(slide, HANDLED_SLIDE)) report.notCarried(`${label}: \`${key}\``);
+    for (const key of location ? unhandled(location, HANDLED_LOCATION) : [])
+      report.notCarried(`${label}: location.${key}`);
+    for (const raw of [slide.route, location?.route]) if (isSet(raw)) routes.push({ raw, label });
     const caption =
       isObj(slide.media) && str(slide.media.caption)
         ? htmlToText(str(slide.media.caption)!).text
@@ -303,7 +405,11 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
       });
       if (str(location.icon)) icons.add(str(location.icon)!);
       if (location.line === false) noPath.push(label);
-      if (inChina(lon, lat as number)) chinaCameras.push(id);
+      located.push({
+        label,
+        written: `location lat ${String(location.lat)}, lon ${String(location.lon ?? location.lng)}`,
+        lngLat: [lon, lat as number],
+      });
     } else {
       unlocated++;
       if (location && (location.lat !== undefined || location.lon !== undefined))
@@ -327,12 +433,9 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
             [headline?.main, 'its headline'],
             [body ? htmlToText(str(t.text)!).text : undefined, 'its text'],
           ]);
-    if (found && fromDate === undefined)
-      report.assumed(`${label}: no date; year ${String(found.value)} taken from ${found.from}`);
     return {
       step: {
         id,
-        year: 0,
         title: text(lang, title),
         body: text(lang, markdown),
         ...(camera ? { camera } : {}),
@@ -386,23 +489,33 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
   const steps: StepDraft[] = drafts.map((d) => d.step);
   const years = resolveYears(
     drafts.map((d) => d.candidate),
-    undefined,
-    options.importYear ?? new Date().getFullYear(),
     report,
   );
-  steps.forEach((s, i) => (s.year = years[i]!));
+  steps.forEach((s, i) => {
+    const year = years[i];
+    if (year !== undefined) s.year = year;
+  });
+  const timed = years.some((y) => y !== undefined);
   if (overview) {
     const overviewBody = str(overviewText.text)
       ? htmlToMarkdown(str(overviewText.text)!)
       : undefined;
     for (const n of overviewBody?.notes ?? []) report.changed(`overview text: ${n}`);
     const date = dateText(overview.date);
-    let year = date ? yearOfDate(date) : undefined;
-    if (year === undefined) {
+    let year = date && timed ? yearOfDate(date) : undefined;
+    if (date && !timed && yearOfDate(date) !== undefined)
+      report.notCarried(
+        `the overview's date "${date}": no slide has a date, so the story has no timeline`,
+      );
+    if (year === undefined && timed) {
       // An overview without a date spans the whole story.
-      const all = years.flatMap((y): number[] => (Array.isArray(y) ? y : [y]));
-      const lo = all.length ? Math.min(...all) : (options.importYear ?? new Date().getFullYear());
-      const hi = all.length ? Math.max(...all) : lo;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const y of years)
+        for (const v of y === undefined ? [] : Array.isArray(y) ? y : [y]) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
       year = lo === hi ? lo : [lo, hi];
       report.assumed(
         `the overview has no date${date ? ` with a year ("${date}")` : ''}; its year is the span of the slides, ${Array.isArray(year) ? year.join('–') : year}`,
@@ -411,7 +524,7 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
     const media = mediaOf(overview, 'the overview slide', storyTitle);
     steps.unshift({
       id: 'overview',
-      year,
+      ...(year !== undefined ? { year } : {}),
       title: text(lang, storyTitle),
       body: text(
         lang,
@@ -437,10 +550,43 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
     report.assumed(
       `images stay on their servers (${[...remoteHosts].join(', ')}) and load from there when shown; copy them beside the story for a story that works offline`,
     );
-  if (chinaCameras.length)
-    report.assumed(
-      `${chinaCameras.length} place${chinaCameras.length > 1 ? 's are' : ' is'} in mainland China: the coordinates were kept as WGS84 (StoryMapJS's tiles use it); if they were copied from a Chinese map service (GCJ-02), they are about 500 m off`,
+  const region = regionNote(located, options.regionOf);
+  if (region) report.assumed(region);
+  reportSwapped(located, report, 'write "lat" and "lon" as');
+
+  // Custom routes: a line layer of their own, shown throughout.
+  const routeFeatures: Feature<LineString>[] = [];
+  for (const { raw, label } of routes) {
+    const read = readRoute(
+      raw,
+      located.map((l) => l.lngLat),
     );
+    if (!read) {
+      report.notCarried(`${label}: route (not a list of positions the importer can read)`);
+      continue;
+    }
+    const n = routeFeatures.length + 1;
+    routeFeatures.push({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: read.line.map(([x, y]) => [round(x, 6), round(y, 6)]),
+      },
+      properties: {
+        id: `route-${n}`,
+        name: lang === 'zh' ? `路线 ${n}` : `Route ${n}`,
+        ...(lang === 'zh' ? { name_zh: `路线 ${n}` } : {}),
+        kind: 'route',
+        description: 'A route drawn in the StoryMapJS story, imported with npm run import.',
+        description_zh: '从 StoryMapJS 故事导入的路线。',
+        source: `${name}, ${label} route (imported with npm run import)`,
+        precision_m: 50,
+      },
+    });
+    report.info(
+      `${label}: its route (${read.line.length} positions, read as ${read.order}) is the line "route-${n}" in the layer "${ROUTE_LAYER_ID}", shown in every step`,
+    );
+  }
 
   const story: StoryDraft = {
     id: options.storyId ?? (slugify(storyTitle) || 'imported-story'),
@@ -450,12 +596,34 @@ export function importStoryMapJS(source: string, options: ImportOptions = {}): I
     steps,
   };
   let layers: ImportResult['layers'];
+  if (!markers && routeFeatures.length)
+    report.notCarried(
+      `${routeFeatures.length} route${routeFeatures.length > 1 ? 's' : ''}: no slide has a place, so the story has no layers to draw ${routeFeatures.length > 1 ? 'them' : 'it'} on`,
+    );
   if (markers) {
     story.layers = options.layersFile ?? 'layers.json';
-    story.defaults = { layers: [PLACES_LAYER_ID] };
+    story.defaults = {
+      layers: [...(routeFeatures.length ? [ROUTE_LAYER_ID] : []), PLACES_LAYER_ID],
+    };
+    const route: FeatureCollection<LineString> | undefined = routeFeatures.length
+      ? { type: 'FeatureCollection', features: routeFeatures }
+      : undefined;
     layers = {
+      ...(route ? { route } : {}),
       manifest: {
         layers: [
+          ...(route
+            ? [
+                {
+                  id: ROUTE_LAYER_ID,
+                  file: options.routeFile ?? 'route.geojson',
+                  kind: 'line' as const,
+                  color: STORYMAPJS_COLOR,
+                  title: text(lang, lang === 'zh' ? '路线' : 'Route'),
+                  source: `${name} (route)`,
+                },
+              ]
+            : []),
           {
             id: PLACES_LAYER_ID,
             file: options.placesFile ?? 'places.geojson',
