@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkStory } from '../src/story/check-story.ts';
 import { DataErrors, formatError, type DataError } from '../src/story/errors.ts';
 import { validateBasemap } from './validate-basemap.ts';
+import { summaryLines } from '../src/story/summarize.ts';
 
 const rootUrl = new URL('..', import.meta.url);
 
@@ -94,8 +95,9 @@ export function formatReport(report: FileReport): string[] {
     lines.push(
       `✓ ${report.file}: ${report.summary}${warnings.length ? ` (${count(warnings.length, 'warning')})` : ''}`,
     );
-  for (const e of errors) lines.push(`  ${formatError(e)}`);
-  for (const w of warnings) lines.push(`  ${formatError(w)}`);
+  // Thousands of problems of one kind (a step naming 10,000 unknown layers) are summarised.
+  for (const line of summaryLines(errors.map(formatError))) lines.push(`  ${line}`);
+  for (const line of summaryLines(warnings.map(formatError))) lines.push(`  ${line}`);
   return lines;
 }
 

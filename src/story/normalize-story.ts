@@ -74,7 +74,14 @@ export function normalizeStory(file: StoryFile, url: string): Story {
       media: (s.media ?? []).map((m) => ({ ...m, src: new URL(m.src, url).href })),
     };
   });
-  const years = steps.flatMap((s) => [s.year, s.yearEnd ?? s.year, s.mapYear]);
+  // A loop, not Math.min(...years): spreading an argument list grows the stack with the story.
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  for (const s of steps)
+    for (const y of [s.year, s.yearEnd ?? s.year, s.mapYear]) {
+      if (y < firstYear) firstYear = y;
+      if (y > lastYear) lastYear = y;
+    }
   return {
     id: file.id,
     url,
@@ -87,7 +94,7 @@ export function normalizeStory(file: StoryFile, url: string): Story {
     ...(file.credits?.text ? { creditsText: file.credits.text } : {}),
     steps,
     eras: (file.eras ?? []).map((e) => ({ from: e.from, to: e.to, label: e.label })),
-    firstYear: Math.min(...years),
-    lastYear: Math.max(...years),
+    firstYear,
+    lastYear,
   };
 }
