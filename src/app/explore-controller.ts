@@ -3,7 +3,7 @@
 // app events. A reader's own file is validated here and added to the story's feature index.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FeatureIndex } from '../geo/feature-index';
-import { userLayerFromText } from '../geo/user-geojson';
+import { userLayerFromFile } from '../geo/user-geojson';
 import type { CameraState } from '../map/map-view';
 import type { UiEventMap } from '../ui/events';
 import { exploringOf, type AppEvent, type AppState } from './app-state';
@@ -51,7 +51,7 @@ export class ExploreController implements ReactiveController {
   async addFile(file: File) {
     const index = this.host.featureIndex;
     if (!index) return;
-    const result = userLayerFromText(await file.text(), file.name, this.#userLayers + 1);
+    const result = await userLayerFromFile(file, this.#userLayers + 1);
     if (!result.ok) {
       this.host.dispatch({ type: 'warn', messages: result.messages });
       return;
