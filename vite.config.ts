@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { storyDataPlugin } from './scripts/vite-story-data.ts';
+import { keepDistOnFailure } from './scripts/vite-keep-dist.ts';
 import { planFiles, planPrecache } from './scripts/offline-precache.ts';
 import {
   KIOSK_MANIFEST,
@@ -84,65 +85,68 @@ export default defineConfig({
   plugins: [
     storyDataPlugin(),
     offlineExtras(),
-    VitePWA({
-      // Never activates by itself: the app applies an update between kiosk visitors or at a
-      // reader's next load (src/offline/update-controller.ts).
-      registerType: 'prompt',
-      // No injected registration script (the CSP allows no inline script): src/offline/
-      // register.ts registers the worker.
-      injectRegister: false,
-      strategies: 'generateSW',
-      filename: 'sw.js',
-      manifestFilename: 'manifest.webmanifest',
-      manifest: {
-        ...READER_MANIFEST,
-        icons: [...READER_MANIFEST.icons],
-        categories: [...READER_MANIFEST.categories],
-      },
-      includeManifestIcons: false,
-      devOptions: { enabled: false },
-      workbox: {
-        globPatterns: [
-          'index.html',
-          'assets/**/*.{js,mjs,css}',
-          'favicon.svg',
-          'icons/*.{png,svg}',
-          KIOSK_MANIFEST_FILE,
-          ...precacheFiles(),
-        ],
-        // world.geojson and MapLibre's bundle are the biggest entries, well under this.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-        // A first visit is taken over at once (so its reload is already offline-proof); an
-        // update waits for the app to send SKIP_WAITING.
-        clientsClaim: true,
-        skipWaiting: false,
-        cleanupOutdatedCaches: true,
-        // `?mode=kiosk&…` and every other deep link opens the precached app page offline.
-        navigateFallback: 'index.html',
-        navigateFallbackDenylist: NAVIGATION_DENYLIST,
-        runtimeCaching: [
-          {
-            urlPattern: isOtherStoryData,
-            handler: 'NetworkFirst',
-            options: {
-              cacheName: 'story-data',
-              networkTimeoutSeconds: 5,
-              expiration: { maxEntries: 200 },
-              cacheableResponse: { statuses: [200] },
+    // A failed build must not write sw.js (a running kiosk polls it): see the guard.
+    ...keepDistOnFailure(
+      VitePWA({
+        // Never activates by itself: the app applies an update between kiosk visitors or at a
+        // reader's next load (src/offline/update-controller.ts).
+        registerType: 'prompt',
+        // No injected registration script (the CSP allows no inline script): src/offline/
+        // register.ts registers the worker.
+        injectRegister: false,
+        strategies: 'generateSW',
+        filename: 'sw.js',
+        manifestFilename: 'manifest.webmanifest',
+        manifest: {
+          ...READER_MANIFEST,
+          icons: [...READER_MANIFEST.icons],
+          categories: [...READER_MANIFEST.categories],
+        },
+        includeManifestIcons: false,
+        devOptions: { enabled: false },
+        workbox: {
+          globPatterns: [
+            'index.html',
+            'assets/**/*.{js,mjs,css}',
+            'favicon.svg',
+            'icons/*.{png,svg}',
+            KIOSK_MANIFEST_FILE,
+            ...precacheFiles(),
+          ],
+          // world.geojson and MapLibre's bundle are the biggest entries, well under this.
+          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+          // A first visit is taken over at once (so its reload is already offline-proof); an
+          // update waits for the app to send SKIP_WAITING.
+          clientsClaim: true,
+          skipWaiting: false,
+          cleanupOutdatedCaches: true,
+          // `?mode=kiosk&…` and every other deep link opens the precached app page offline.
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: NAVIGATION_DENYLIST,
+          runtimeCaching: [
+            {
+              urlPattern: isOtherStoryData,
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: 'story-data',
+                networkTimeoutSeconds: 5,
+                expiration: { maxEntries: 200 },
+                cacheableResponse: { statuses: [200] },
+              },
             },
-          },
-          {
-            urlPattern: isFontFile,
-            handler: 'CacheFirst',
-            options: {
-              cacheName: 'fonts',
-              expiration: { maxEntries: 150 },
-              cacheableResponse: { statuses: [200] },
+            {
+              urlPattern: isFontFile,
+              handler: 'CacheFirst',
+              options: {
+                cacheName: 'fonts',
+                expiration: { maxEntries: 150 },
+                cacheableResponse: { statuses: [200] },
+              },
             },
-          },
-        ],
-      },
-    }),
+          ],
+        },
+      }),
+    ),
   ],
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: {

@@ -8,6 +8,7 @@ import { checkStory } from '../src/story/check-story.ts';
 import { DataErrors, formatError, type DataError } from '../src/story/errors.ts';
 import { escapeControl } from '../src/story/terminal-text.ts';
 import { validateBasemap } from './validate-basemap.ts';
+import { summaryLines } from '../src/story/summarize.ts';
 
 const rootUrl = new URL('..', import.meta.url);
 
@@ -95,8 +96,9 @@ export function formatReport(report: FileReport): string[] {
     lines.push(
       `✓ ${report.file}: ${report.summary}${warnings.length ? ` (${count(warnings.length, 'warning')})` : ''}`,
     );
-  for (const e of errors) lines.push(`  ${formatError(e)}`);
-  for (const w of warnings) lines.push(`  ${formatError(w)}`);
+  // Thousands of problems of one kind (a step naming 10,000 unknown layers) are summarised.
+  for (const line of summaryLines(errors.map(formatError))) lines.push(`  ${line}`);
+  for (const line of summaryLines(warnings.map(formatError))) lines.push(`  ${line}`);
   return lines.map(escapeControl);
 }
 

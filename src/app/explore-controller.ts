@@ -2,7 +2,7 @@
 // search and file picks, the feature card's close, and files dropped on the map, turned into
 // app events. A reader's own file is validated here and, as a layer, handed to the state.
 import type { ReactiveController } from 'lit';
-import { USER_LAYER_PREFIX, userLayerFromText } from '../geo/user-geojson';
+import { USER_LAYER_PREFIX, userLayerFromFile } from '../geo/user-geojson';
 import type { UiEventMap } from '../ui/events';
 import { exploringOf } from './app-state';
 import type { Shell } from './shell';
@@ -42,12 +42,12 @@ export class ExploreController implements ReactiveController {
 
   /** Adds a reader's GeoJSON file as a layer of its own; nothing leaves the device. */
   async #addFile(file: File) {
-    const text = await file.text();
-    // Counted when the file is read, so two files dropped together get two numbers.
-    const index = this.shell.state().data?.index;
-    if (!index) return;
-    const own = index.layers.filter((l) => l.meta.id.startsWith(USER_LAYER_PREFIX)).length;
-    const result = userLayerFromText(text, file.name, own + 1);
+    // The layers are counted once the file is read, so two files dropped together get two
+    // numbers.
+    const result = await userLayerFromFile(file, () => {
+      const layers = this.shell.state().data?.index.layers ?? [];
+      return layers.filter((l) => l.meta.id.startsWith(USER_LAYER_PREFIX)).length + 1;
+    });
     if (!result.ok) {
       this.shell.dispatch({ type: 'warn', messages: result.messages });
       return;

@@ -4,6 +4,7 @@ import { USER_GROUP, type ManifestLayer } from './manifest';
 import { validateFeatureCollection } from './validate-geojson';
 import { formatError } from '../story/errors';
 import { jsonErrorLine, jsonLineOf, withLines } from '../story/parse-text';
+import { LIMITS, jsonDepth, layerLimitErrors, tooDeep, tooManyBytes } from '../story/limits';
 
 const USER_COLOURS = ['#9333ea', '#0891b2', '#65a30d', '#db2777', '#ca8a04'];
 const GEOMETRY_TYPES = new Set([
@@ -55,6 +56,10 @@ export const USER_LAYER_PREFIX = 'user-';
 export function userLayerFromText(text: string, fileName: string, n: number): UserLayerResult {
   // Minified files are one line: a line number would say nothing there.
   const multiline = text.trim().includes('\n');
+  if (text.length > LIMITS.layerBytes)
+    return { ok: false, messages: [`${fileName}: ${tooManyBytes('layer', text.length)}`] };
+  if (jsonDepth(text) > LIMITS.depth)
+    return { ok: false, messages: [`${fileName}: ${tooDeep(LIMITS.depth, true)}`] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -63,6 +68,8 @@ export function userLayerFromText(text: string, fileName: string, n: number): Us
     const where = line !== undefined ? `${fileName}:${line}` : fileName;
     return { ok: false, messages: [`${where}: not valid JSON (${(err as Error).message})`] };
   }
+  const tooMany = layerLimitErrors(asFeatureCollection(parsed), fileName);
+  if (tooMany.length) return { ok: false, messages: tooMany.map(formatError) };
   const checked = validateFeatureCollection(asFeatureCollection(parsed), fileName, {
     contract: false,
     winding: false,
@@ -104,4 +111,18 @@ export function userLayerFromText(text: string, fileName: string, n: number): Us
     title: { en: fileName, zh: fileName },
   };
   return { ok: true, meta, data };
+}
+
+/**
+ * A reader's file: refused unread when it is over the size limit (its size is known before
+ * it is read), else as `userLayerFromText`, numbered once it is read.
+ */
+export async function userLayerFromFile(
+  file: Pick<File, 'name' | 'size' | 'text'>,
+  nextNumber: () => number,
+): Promise<UserLayerResult> {
+  if (file.size > LIMITS.layerBytes)
+    return { ok: false, messages: [`${file.name}: ${tooManyBytes('layer', file.size)}`] };
+  const text = await file.text();
+  return userLayerFromText(text, file.name, nextNumber());
 }

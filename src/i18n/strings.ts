@@ -54,6 +54,9 @@ const en = {
   resettingIn: (s: number) => `The story starts again in ${s} s.`,
   imHere: 'I’m here',
   noMap: 'This browser cannot draw the map (WebGL is not available), so here is the story as text.',
+  // ---- limits (issue 26): long lists of problems, summarised ----
+  moreLike: (count: number, like: string) =>
+    `… and ${count.toLocaleString('en-US')} more like: ${like}`,
 };
 
 export type Strings = typeof en;
@@ -111,6 +114,8 @@ const zh: Strings = {
   resettingIn: (s) => `${s} 秒后故事将重新开始。`,
   imHere: '我还在',
   noMap: '此浏览器无法绘制地图（不支持 WebGL），以下是故事的文字版。',
+  // ---- limits (issue 26): long lists of problems, summarised ----
+  moreLike: (count, like) => `……另有 ${count.toLocaleString('zh-CN')} 条同类问题：${like}`,
 };
 
 const STRINGS: Record<Lang, Strings> = { en, zh };

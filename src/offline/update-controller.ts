@@ -19,6 +19,7 @@ import { serviceWorkerLink, type ServiceWorkerLink, type WorkerStatus } from './
 import {
   JUST_UPDATED_KEY,
   SEEN_VERSION_KEY,
+  checkOnReset,
   kioskMoment,
   shouldApplyUpdate,
   shouldShowUpdatedNote,
@@ -171,7 +172,12 @@ export class UpdateController implements ReactiveController, StateListener {
     this.#keepTimers(kiosk);
     this.#maybeApply(prev, next);
     // After a reset with nothing waiting, look for a version to take at the next one.
-    if (moment === 'reset' && !this.#worker.waiting) void this.#link.check();
+    if (
+      moment === 'reset' &&
+      !this.#worker.waiting &&
+      checkOnReset(this.#worker.lastCheck, this.#now())
+    )
+      void this.#link.check();
   }
 
   #decideNote(kiosk: boolean) {

@@ -58,3 +58,16 @@ export function shouldShowUpdatedNote(opts: {
   if (opts.justUpdated) return true;
   return opts.seenVersion !== null && opts.seenVersion !== opts.currentVersion;
 }
+
+/** The least time between two update checks a kiosk makes when a visitor leaves. */
+export const CHECK_ON_RESET_MIN_GAP_MS = 60_000;
+
+/**
+ * Whether a kiosk asks for a new version now that a visitor left: at most once a minute
+ * (resets can follow each other quickly when visitors come and go), so that a technician's
+ * rebuild is seen after the next visitor, not up to ten minutes later, without a request per
+ * reset.
+ */
+export function checkOnReset(lastCheck: number | undefined, now: number): boolean {
+  return lastCheck === undefined || now - lastCheck >= CHECK_ON_RESET_MIN_GAP_MS;
+}

@@ -5,29 +5,40 @@ import { coordAll } from '@turf/meta';
 
 export type BBox = [west: number, south: number, east: number, north: number];
 
-function extent(lngs: number[], lats: number[]): BBox {
-  return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
-}
-
 /**
  * The tighter of two boxes: one over longitudes as given (−180…180) and one with longitudes
  * shifted to 0…360. East may exceed 180 when the box crosses the antimeridian; MapLibre
- * frames such bounds across the date line.
+ * frames such bounds across the date line. One loop, no argument spread: any number of
+ * positions fits.
  */
-export function positionsBBox(positions: readonly Position[]): BBox | undefined {
-  if (positions.length === 0) return undefined;
-  const lats = positions.map((p) => p[1]!);
-  const lngs = positions.map((p) => p[0]!);
-  const plain = extent(lngs, lats);
-  const shifted = extent(
-    lngs.map((l) => (l < 0 ? l + 360 : l)),
-    lats,
-  );
-  return shifted[2] - shifted[0] < plain[2] - plain[0] ? shifted : plain;
+export function positionsBBox(positions: Iterable<Position>): BBox | undefined {
+  let west = Infinity;
+  let east = -Infinity;
+  let south = Infinity;
+  let north = -Infinity;
+  let shiftedWest = Infinity;
+  let shiftedEast = -Infinity;
+  for (const p of positions) {
+    const lng = p[0]!;
+    const lat = p[1]!;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    const shifted = lng < 0 ? lng + 360 : lng;
+    if (shifted < shiftedWest) shiftedWest = shifted;
+    if (shifted > shiftedEast) shiftedEast = shifted;
+  }
+  if (west === Infinity) return undefined;
+  return shiftedEast - shiftedWest < east - west
+    ? [shiftedWest, south, shiftedEast, north]
+    : [west, south, east, north];
+}
+
+function* positionsOf(features: readonly Feature[]): Generator<Position> {
+  for (const f of features) if (f.geometry) yield* coordAll(f);
 }
 
 export function featuresBBox(features: readonly Feature[]): BBox | undefined {
-  const positions: Position[] = [];
-  for (const f of features) if (f.geometry) positions.push(...coordAll(f));
-  return positionsBBox(positions);
+  return positionsBBox(positionsOf(features));
 }

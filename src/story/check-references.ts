@@ -27,6 +27,9 @@ const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const idsOf = (x: unknown): [string, number][] =>
   asArray(x).flatMap((s, i): [string, number][] => (typeof s === 'string' ? [[s, i]] : []));
 
+/** Unknown ids that get a "did you mean"; the rest are listed plainly. */
+const MAX_SUGGESTIONS = 50;
+
 export function checkReferences(
   story: StoryFile | Record<string, unknown>,
   catalog: Catalog,
@@ -49,8 +52,12 @@ export function checkReferences(
   const candidates: Record<Kind, () => string[]> = {
     layer: () => layerIds,
     feature: () => featureIds,
-    'layer or feature': () => [...layerIds, ...featureIds],
+    'layer or feature': () => (both ??= [...layerIds, ...featureIds]),
   };
+  let both: string[] | undefined;
+  // A suggestion compares the id with every candidate: past the first few unknown ids (a
+  // generated or broken story can have thousands) they are reported without one.
+  let suggestions = MAX_SUGGESTIONS;
 
   const check = (ids: unknown, path: string, stepId: string | undefined, what: Kind) => {
     for (const [id, i] of idsOf(ids)) {
@@ -61,7 +68,7 @@ export function checkReferences(
         file,
         path: `${path}[${i}]`,
         ...(stepId ? { stepId } : {}),
-        message: `unknown ${what} "${id}"${didYouMean(id, candidates[what]())}`,
+        message: `unknown ${what} "${id}"${suggestions-- > 0 ? didYouMean(id, candidates[what]()) : ''}`,
       });
     }
   };

@@ -22,8 +22,23 @@ import {
   type ManifestLayer,
 } from '../geo/manifest.ts';
 import { validateFeatureCollection } from '../geo/validate-geojson.ts';
+import {
+  layerLimitErrors,
+  manifestLimitErrors,
+  maxBytesOf,
+  storyLimitErrors,
+  type FileKind,
+} from './limits.ts';
 
-export type FetchText = (url: string) => Promise<string>;
+/**
+ * Reads a file as text. `limit` says how big the file may be: a fetcher that can tell
+ * before reading it all (a Content-Length, a stream) refuses a bigger one; the parser checks
+ * the text again anyway.
+ */
+export type FetchText = (
+  url: string,
+  limit?: { maxBytes: number; kind: FileKind },
+) => Promise<string>;
 
 export interface LoadedLayer {
   meta: ManifestLayer;
@@ -74,10 +89,15 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
   x !== null && typeof x === 'object' && !Array.isArray(x);
 
 /** Reads and parses one file; a failure to fetch becomes an error naming the file. */
-async function readSource(url: string, name: string, fetch: FetchText): Promise<ParsedSource> {
+async function readSource(
+  url: string,
+  name: string,
+  fetch: FetchText,
+  kind: FileKind,
+): Promise<ParsedSource> {
   let text: string;
   try {
-    text = await fetch(url);
+    text = await fetch(url, { maxBytes: maxBytesOf(kind), kind });
   } catch (err) {
     // Name the file as the author wrote it, not as a full URL.
     const errors =
@@ -86,7 +106,7 @@ async function readSource(url: string, name: string, fetch: FetchText): Promise<
         : [{ file: name, path: '', message: `could not be read (${String(err)})` }];
     return { value: undefined, errors, lineOf: () => undefined };
   }
-  return parseSource(text, name);
+  return parseSource(text, name, kind);
 }
 
 /**
@@ -206,8 +226,11 @@ export async function checkStoryFile(
   const errors: DataError[] = [];
 
   // ---- the story file --------------------------------------------------------------------
-  const storySource = await readSource(storyUrl, storyName, fetch);
-  const raw = storySource.value;
+  const storySource = await readSource(storyUrl, storyName, fetch, 'story');
+  // A story over the limits is refused with those alone: it is not validated at all.
+  const overLimits = storyLimitErrors(storySource.value, storyName);
+  if (overLimits.length) storySource.errors.push(...withLines(overLimits, storySource.lineOf));
+  const raw = overLimits.length ? undefined : storySource.value;
   const validated = raw === undefined ? undefined : validateStory(raw, storyName);
   const storyErrors = [
     ...storySource.errors,
@@ -216,7 +239,7 @@ export async function checkStoryFile(
       storySource,
     ),
   ];
-  errors.push(...storyErrors);
+  for (const e of storyErrors) errors.push(e);
   const story = isRecord(raw) ? raw : undefined;
 
   // ---- the manifest ----------------------------------------------------------------------
@@ -234,7 +257,13 @@ export async function checkStoryFile(
   if (manifestUrl) {
     const manifestName = displayName(manifestUrl, base);
     files.push(manifestName);
-    const source = await readSource(manifestUrl, manifestName, fetch);
+    const source = await readSource(manifestUrl, manifestName, fetch, 'manifest');
+    // Too many layers: none of them is read.
+    const overLimits = manifestLimitErrors(source.value, manifestName);
+    if (overLimits.length) {
+      source.errors.push(...withLines(overLimits, source.lineOf));
+      source.value = undefined;
+    }
     const manifestRaw = source.value;
     const checked =
       source.value === undefined ? undefined : checkManifest(source.value, manifestName);
@@ -242,7 +271,7 @@ export async function checkStoryFile(
       ...source.errors,
       ...withLines(checked && !checked.ok ? checked.errors : [], source.lineOf),
     ];
-    errors.push(...problems);
+    for (const e of problems) errors.push(e);
     manifestOk = problems.length === 0 && checked !== undefined && checked.ok;
     if (checked?.ok) manifest = checked.value;
 
@@ -292,13 +321,18 @@ export async function readLayer(
     fileUrl = meta.file;
   }
   const name = displayName(fileUrl, base);
-  const layerSource = await readSource(fileUrl, name, fetch);
+  const layerSource = await readSource(fileUrl, name, fetch, 'layer');
+  const overLimits = layerLimitErrors(layerSource.value, name);
+  if (overLimits.length) {
+    layerSource.errors.push(...overLimits);
+    layerSource.value = undefined;
+  }
   const layerErrors = [...layerSource.errors];
   let valid: FeatureCollection | undefined;
   if (layerSource.value !== undefined) {
     const geo = validateFeatureCollection(layerSource.value, name, { contract: true, winding });
     if (geo.ok) valid = geo.value;
-    else layerErrors.push(...withLines(geo.errors, layerSource.lineOf));
+    else for (const e of withLines(geo.errors, layerSource.lineOf)) layerErrors.push(e);
   }
   const entry = file.manifest?.layers[index];
   return {
@@ -386,7 +420,7 @@ export function finishCheck(file: StoryFileCheck, readLayers: readonly ReadLayer
     const lintLayers: LintLayer[] = readLayers
       .filter((l) => l.source.value !== undefined)
       .map((l) => ({ id: l.meta.id, file: l.name, data: l.source.value }));
-    warnings.push(...located(lintStory(file.story, file.storyName, lintLayers)));
+    for (const w of located(lintStory(file.story, file.storyName, lintLayers))) warnings.push(w);
   }
 
   // ---- what the app runs -----------------------------------------------------------------

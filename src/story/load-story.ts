@@ -26,6 +26,7 @@ import {
 import type { Catalog } from './check-references';
 import type { Step, Story } from './model';
 import { manifestGroups } from '../geo/manifest';
+import { storyAddressProblem, tooManyBytes } from './limits';
 
 export {
   buildCatalog,
@@ -38,7 +39,7 @@ export {
   type StoryCheck,
 } from './check-story';
 
-export const fetchText: FetchText = async (url) => {
+export const fetchText: FetchText = async (url, limit) => {
   let res: Response;
   try {
     res = await fetch(url);
@@ -53,8 +54,37 @@ export const fetchText: FetchText = async (url) => {
   if ((res.headers.get('content-type') ?? '').includes('text/html')) {
     throw fail('could not be loaded (the server sent a web page: is the path right?)');
   }
-  return res.text();
+  if (!limit) return res.text();
+  // Over the limit: refused as soon as that is known, without reading the rest.
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > limit.maxBytes) throw fail(tooManyBytes(limit.kind, declared));
+  return readAtMost(res, limit.maxBytes, (bytes) => fail(tooManyBytes(limit.kind, bytes)));
 };
+
+/** The body as text, or `tooBig(bytes read so far)` once it passes `maxBytes`. */
+async function readAtMost(
+  res: Response,
+  maxBytes: number,
+  tooBig: (bytes: number) => Error,
+): Promise<string> {
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel();
+      throw tooBig(bytes);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
 
 export async function loadStory(
   url: string,
@@ -287,6 +317,8 @@ export async function openStory(
   base: string,
   { fetch = fetchText, first }: OpenStoryOptions = {},
 ): Promise<OpenedStory> {
+  const refused = storyAddressProblem(new URL(url, base).href);
+  if (refused) throw new DataErrors([{ file: '?story=', path: '', message: refused }]);
   const file = await checkStoryFile(url, base, fetch);
   const story = file.normalized;
   if (!file.runnable || !story) {

@@ -2,51 +2,33 @@
 // messages) load the `yaml` parser lazily, so JSON stories never pay for it.
 import type { DataError } from './errors.ts';
 import type { Result } from './validate-story.ts';
+import {
+  LIMITS,
+  bytesError,
+  jsonDepth,
+  measureYaml,
+  tooDeep,
+  yamlExpansionErrors,
+  yamlFlowDepth,
+  type FileKind,
+} from './limits.ts';
 
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
 
-export async function parseDataText(text: string, file: string): Promise<Result<unknown>> {
-  if (looksLikeJson(text)) {
-    try {
-      return { ok: true, value: JSON.parse(text) as unknown };
-    } catch (err) {
-      const line = jsonErrorLine(text, err);
-      return {
+export async function parseDataText(
+  text: string,
+  file: string,
+  kind?: FileKind,
+): Promise<Result<unknown>> {
+  const source = await parseSource(text, file, kind);
+  return source.errors.length || source.value === undefined
+    ? {
         ok: false,
-        errors: [
-          {
-            file,
-            path: '',
-            ...(line ? { line } : {}),
-            message: `not valid JSON: ${(err as Error).message}`,
-          },
-        ],
-      };
-    }
-  }
-  const { parseDocument, LineCounter } = await import('yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        path: '',
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
-  } catch (err) {
-    // e.g. an alias bomb: refused by the alias limit.
-    return {
-      ok: false,
-      errors: [{ file, path: '', message: `not valid YAML: ${(err as Error).message}` }],
-    };
-  }
+        errors: source.errors.length
+          ? source.errors
+          : [{ file, path: '', message: 'could not be read' }],
+      }
+    : { ok: true, value: source.value };
 }
 
 export function jsonErrorLine(text: string, err: unknown): number | undefined {
@@ -236,9 +218,28 @@ function nearestNode(
   return undefined;
 }
 
-/** Parses JSON or YAML for one-pass checking: see ParsedSource. */
-export async function parseSource(text: string, file: string): Promise<ParsedSource> {
+const refused = (error: DataError): ParsedSource => ({
+  value: undefined,
+  errors: [error],
+  lineOf: noLines,
+});
+
+/**
+ * Parses JSON or YAML for one-pass checking: see ParsedSource. With `kind`, a text over that
+ * kind's size limit is refused unread; any text nested deeper than the limit, or a YAML
+ * text whose aliases would expand past theirs, is refused before it becomes data.
+ */
+export async function parseSource(
+  text: string,
+  file: string,
+  kind?: FileKind,
+): Promise<ParsedSource> {
+  const oversize = kind ? bytesError(text, file, kind) : undefined;
+  if (oversize) return refused(oversize);
   if (looksLikeJson(text)) {
+    const depth = jsonDepth(text);
+    if (depth > LIMITS.depth)
+      return refused({ file, path: '', message: tooDeep(LIMITS.depth, true) });
     let value: unknown;
     try {
       value = JSON.parse(text) as unknown;
@@ -260,27 +261,44 @@ export async function parseSource(text: string, file: string): Promise<ParsedSou
     const lineOf = jsonLineOf(text);
     return { value, errors: [], lineOf };
   }
-  const { parseDocument, LineCounter, isNode } = await import('yaml');
+  const yaml = await import('yaml');
+  const { parseDocument, LineCounter, isNode } = yaml;
+  // The parser recurses once per level of `[`/`{`: measure those first, with its lexer.
+  if (yamlFlowDepth(text, yaml.Lexer) > LIMITS.depth)
+    return refused({ file, path: '', message: tooDeep(LIMITS.depth, true) });
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    logLevel: 'error',
-  });
+  let doc: import('yaml').Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      logLevel: 'error',
+    });
+  } catch (err) {
+    // Block nesting deep enough to exhaust the parser (a file within the size limit
+    // cannot reach it, but a caller without a kind can).
+    return refused({ file, path: '', message: `could not be read as YAML (${String(err)})` });
+  }
   const errors: DataError[] = doc.errors.map((e) => ({
     file,
     path: '',
     line: lines.linePos(e.pos[0]).line,
     message: `not valid YAML: ${e.message.split('\n')[0]}${yamlHint(e.code)}`,
   }));
+  // Aliases are measured before they are expanded: an alias bomb is refused in linear time.
+  const expansion = yamlExpansionErrors(measureYaml(doc, yaml), file);
   let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  } catch (err) {
-    // e.g. an alias bomb: refused by the alias limit.
-    errors.push({ file, path: '', message: `not valid YAML: ${(err as Error).message}` });
+  if (expansion.length) {
+    errors.push(...expansion);
     value = undefined;
+  } else {
+    try {
+      value = doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) as unknown;
+    } catch (err) {
+      errors.push({ file, path: '', message: `not valid YAML: ${(err as Error).message}` });
+      value = undefined;
+    }
   }
   return {
     value,

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { sharedStyles } from './tokens';
 import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
+import { summarizeMessages } from '../story/summarize';
 
 export class ErrorPanel extends LitElement {
   static override properties = {
@@ -38,10 +39,13 @@ export class ErrorPanel extends LitElement {
   override render() {
     if (!this.messages.length || this.dismissed) return nothing;
     const t = strings(this.lang);
+    // Thousands of messages of one kind become a few examples and a count: a few nodes.
+    const { shown, more } = summarizeMessages(this.messages);
     return html`<section role="alert" lang=${langTag(this.lang)}>
       <h2>${this.heading}</h2>
       <ul>
-        ${this.messages.map((m) => html`<li><code>${m}</code></li>`)}
+        ${shown.map((m) => html`<li><code>${m}</code></li>`)}
+        ${more.map(({ count, like }) => html`<li class="more">${t.moreLike(count, like)}</li>`)}
       </ul>
       ${this.dismissible ? html`<button @click=${() => (this.dismissed = true)}>${t.dismiss}</button>` : nothing}
     </section>`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, Presence } from '../../src/app/app-state';
 import {
+  checkOnReset,
   kioskMoment,
   shouldApplyUpdate,
   shouldShowUpdatedNote,
@@ -110,5 +111,13 @@ describe('the "updated" note', () => {
         kiosk: true,
       }),
     ).toBe(false);
+  });
+});
+
+describe('checkOnReset', () => {
+  it('a kiosk asks after a visitor leaves, at most once a minute', () => {
+    expect(checkOnReset(undefined, 1_000)).toBe(true);
+    expect(checkOnReset(1_000, 1_000 + 59_999)).toBe(false);
+    expect(checkOnReset(1_000, 1_000 + 60_000)).toBe(true);
   });
 });
