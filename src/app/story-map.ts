@@ -40,8 +40,8 @@ import { storyMapStyles } from './story-map.styles';
 import { PrintController } from './print-controller';
 import { StudioController, studioProblems } from './studio-controller';
 
-/** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
-export const DEFAULT_STORY = 'stories/zhongguancun.json';
+import { DEFAULT_STORY } from '../embed/asset-url';
+export { DEFAULT_STORY };
 
 export class StoryMap extends LitElement {
   static override properties = {
