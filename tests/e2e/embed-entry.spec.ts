@@ -38,6 +38,8 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 test('an article in another folder: a small loader until the element is near, then the story', async ({
   app,
 }) => {
+  // A map, a flight and a second map load: generous on a loaded machine.
+  test.setTimeout(6 * 60_000);
   const { page } = app;
   await page.route('**/news/2026/article.html', (route) =>
     route.fulfill({
@@ -81,7 +83,7 @@ test('an article in another folder: a small loader until the element is near, th
   await expect
     .poll(
       () => page.evaluate(() => window.__storyEvents.filter((e) => e.type === 'step-settled')),
-      { timeout: 60_000 },
+      { timeout: 150_000 },
     )
     .toEqual([expect.objectContaining({ index: 0 })]);
   expect(requests).toContain('/fixtures/mini/story.yaml');
@@ -99,8 +101,10 @@ test('an article in another folder: a small loader until the element is near, th
   await page.locator('story-map').getByRole('button', { name: 'Next' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect
-    .poll(() =>
-      page.evaluate(() => window.__storyEvents.filter((e) => e.type === 'step-settled').length),
+    .poll(
+      () =>
+        page.evaluate(() => window.__storyEvents.filter((e) => e.type === 'step-settled').length),
+      { timeout: 150_000 },
     )
     .toBe(2);
   expect(await page.evaluate(() => document.querySelector('story-map')!.stepIndex)).toBe(1);
@@ -117,7 +121,9 @@ test('an article in another folder: a small loader until the element is near, th
   const box = (await page.locator('story-map').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.4);
   await page.mouse.wheel(0, 300);
-  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled);
+  await expect
+    .poll(() => page.evaluate(() => scrollY), { timeout: 60_000 })
+    .toBeGreaterThan(scrolled);
   expect(await page.evaluate(() => document.querySelector('story-map')!.map!.getZoom())).toBe(zoom);
   expect(app.outsideRequests).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
