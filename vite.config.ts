@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { storyDataPlugin } from './scripts/vite-story-data.ts';
 import { keepDistOnFailure } from './scripts/vite-keep-dist.ts';
+import { assetRootPlugin } from './scripts/vite-asset-root.ts';
 import { planFiles, planPrecache } from './scripts/offline-precache.ts';
 import {
   KIOSK_MANIFEST,
@@ -84,6 +85,7 @@ export default defineConfig({
   define: { __APP_BUILD__: JSON.stringify(buildInfo()) },
   plugins: [
     storyDataPlugin(),
+    assetRootPlugin(),
     offlineExtras(),
     // A failed build must not write sw.js (a running kiosk polls it): see the guard.
     ...keepDistOnFailure(
@@ -160,7 +162,13 @@ export default defineConfig({
     // MapLibre in a chunk of its own: an update of the app (a kiosk's next version) then
     // downloads and precaches only the app's code, not MapLibre's 1.1 MB again.
     rolldownOptions: {
+      // The app's page, and the embedding entry at the root of dist/: story-map.js (a small
+      // loader; its exports, `load`, are kept).
+      input: { index: `${root}/index.html`, 'story-map': `${root}/src/embed/loader.ts` },
+      preserveEntrySignatures: 'exports-only',
       output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'story-map' ? 'story-map.js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [{ name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }],
         },

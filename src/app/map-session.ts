@@ -11,6 +11,7 @@ import type { AppEvent, AppState } from './app-state';
 import { mapViewOf } from './derive';
 import type { LayoutController } from './layout-controller';
 import type { Shell, StateListener } from './shell';
+import { assetBase, pageUrl } from '../embed/asset-url';
 
 /** If the browser does not give a lost WebGL context back, a new map is built after this. */
 const CONTEXT_REBUILD_MS = 5000;
@@ -166,8 +167,12 @@ export class MapSession implements ReactiveController, StateListener {
     const dispatch = (event: AppEvent) => this.shell.dispatch(event);
     return new MapController({
       lang,
-      baseUrl: document.baseURI,
-      ...(basemap ? { basemapUrl: basemap } : {}),
+      // The element's own files (fonts, the embedded basemap) beside its code; a basemap the
+      // host gives is the page's URL.
+      baseUrl: assetBase(),
+      ...(basemap ? { basemapUrl: pageUrl(basemap) } : {}),
+      // Only the app's own page (sync-url) owns the wheel and one-finger drags.
+      cooperativeGestures: !this.shell.host.hasAttribute('sync-url'),
       onWarning: (message) => dispatch({ type: 'warn', messages: [message] }),
       onFeaturePick: (picked) => dispatch({ type: 'select', id: String(picked.properties.id) }),
       onUserMove: (camera) => dispatch({ type: 'camera-moved', camera }),

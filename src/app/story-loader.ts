@@ -3,6 +3,7 @@
 // on screen (or as soon as a view needs them), and reads the story again when the studio's
 // live preview says a file was saved. What it reads it reports as app events: the story's
 // data lives in the app state only.
+import { storyUrl } from '../embed/asset-url';
 import type { ReactiveController } from 'lit';
 import { checkStory } from '../story/check-story';
 import { fetchText, openStory, stepReferences, type StoryLayers } from '../story/load-story';
@@ -84,7 +85,7 @@ export class StoryLoader implements ReactiveController, StateListener, LayerSupp
     const base = document.baseURI;
     const [made, opened] = await Promise.allSettled([
       this.session.make(),
-      openStory(new URL(state.story, base).href, base, {
+      openStory(storyUrl(state.story), base, {
         first: (story, layerIds) => firstViewIds(story, link, exploring, layerIds),
       }),
     ]);
@@ -138,7 +139,7 @@ export class StoryLoader implements ReactiveController, StateListener, LayerSupp
     const token = ++this.#token;
     // The whole check `npm run validate` makes: a save it would fail is refused, even one the
     // app could play around (an unknown layer), so the author sees it now, not at the build.
-    const url = new URL(state.story, document.baseURI).href;
+    const url = storyUrl(state.story);
     const check = await checkStory(url, document.baseURI, fetchText);
     if (token !== this.#token) return;
     const loaded = check.loaded;

@@ -41,9 +41,30 @@ import { storyMapStyles } from './story-map.styles';
 import { PrintController } from './print-controller';
 import { StudioController, studioProblems } from './studio-controller';
 
-/** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
-export const DEFAULT_STORY = 'stories/zhongguancun.json';
+import { DEFAULT_STORY } from '../embed/asset-url';
+export { DEFAULT_STORY };
 
+/**
+ * A map story: a story file's steps told on a MapLibre map, in English and Chinese.
+ * The public contract (docs/EMBEDDING.md) is the attributes and properties `story`, `mode`,
+ * `lang`, `basemap`, `sync-url`, the read-only `map`, `steps`, `stepIndex`, the methods
+ * `goTo`, `next`, `prev` and the events below; every other member is internal.
+ *
+ * @summary A map-based story explorer: steps, a timeline, explore, kiosk, print.
+ * @fires {CustomEvent<{ steps: number }>} story-ready - The story and its first view's layers are loaded.
+ * @fires {CustomEvent<{ index: number; id: string }>} step-change - A step starts.
+ * @fires {CustomEvent<{ index: number; id: string }>} step-settled - The step's camera has arrived, its layers are applied and the map is idle.
+ * @fires {CustomEvent<{ messages: string[] }>} story-error - The story cannot be opened; the element shows the same messages.
+ * @cssprop [--story-map-accent=#b91c1c] - The current step, buttons' accents, the year.
+ * @cssprop [--story-map-accent-soft=#fde8e8] - The accent's light tint (backgrounds).
+ * @cssprop [--story-map-ink=#1c1917] - Text.
+ * @cssprop [--story-map-muted=#57534e] - Secondary text.
+ * @cssprop [--story-map-paper=#ffffff] - Panels and cards.
+ * @cssprop [--story-map-paper-tint=#f7f5f1] - Tinted panels.
+ * @cssprop [--story-map-link=#1d4ed8] - Links in the story text.
+ * @cssprop [--story-map-focus=#2563eb] - The focus ring.
+ * @cssprop [--story-map-font='Noto Sans', 'Noto Sans SC', system-ui, sans-serif] - The interface and story text's font family.
+ */
 /** The page URL's settings for the page's life: kiosk tuning, the status panel, the studio. */
 type PageOptions = Pick<UrlState, 'idle' | 'dwell' | 'countdown' | 'status' | 'studio' | 'handoff'>;
 
