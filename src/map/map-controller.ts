@@ -25,6 +25,9 @@ import {
 import { loadBasemap, loadDeferredData, setBasemapLanguage } from './basemap';
 import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
+import { applyCartography, mapFormFactor } from './cartography';
+import { SubjectLayer } from './subject-layer';
+import { subjectMarks, type Subject } from './subject-marks';
 import type { CameraState, MapView } from './map-view';
 
 setWorkerUrl(workerUrl);
@@ -92,6 +95,8 @@ export class MapController {
   #detachers: (() => void)[] = [];
   /** Waits for story moves still under way; `detach` releases them. */
   #pendingMoves = new Set<() => void>();
+  /** Markers, labels and label blockers for a step's subjects (issue #25). */
+  #subjects: SubjectLayer | undefined;
 
   constructor(private readonly options: MapControllerOptions) {
     this.#lang = options.lang;
@@ -159,6 +164,8 @@ export class MapController {
       if (!map.loaded()) await new Promise<void>((resolve) => map.once('load', () => resolve()));
       // The basemap's detailed data arrives when the camera first reaches its zooms.
       this.#detachers.push(loadDeferredData(map));
+      this.#subjects = new SubjectLayer(map);
+      this.#subjects.setLanguage(this.#lang);
       return map;
     })();
     return this.#ready;
@@ -177,6 +184,7 @@ export class MapController {
     for (const off of this.#detachers.splice(0)) off();
     this.map?.remove();
     this.map = undefined;
+    this.#subjects = undefined;
     this.#ready = undefined;
     this.#forgetStoryLayers();
   }
@@ -215,6 +223,7 @@ export class MapController {
   apply(view: MapView, opts: ApplyOptions) {
     if (!this.map) return;
     this.#addNewLayers();
+    applyCartography(this.map, this.#formFactor());
     this.#setLanguage(view.lang);
     const before = this.#applied;
     if (view.kind === 'step') {
@@ -232,6 +241,7 @@ export class MapController {
     if (fresh) {
       this.#currentToken = -1;
       this.#stopAnimations();
+      this.#subjects?.show({ type: 'FeatureCollection', features: [] }, this.map.getZoom());
     }
     this.#setVisibleLayers(view.layers);
     this.#setYear(view.year);
@@ -268,6 +278,31 @@ export class MapController {
     for (const spec of specs)
       if (!spec.id.endsWith('-label-hl')) map.addLayer(spec, firstHighlightLabel);
     for (const spec of specs) if (spec.id.endsWith('-label-hl')) map.addLayer(spec);
+    this.#subjects?.arrange();
+  }
+
+  /** The form factor the map's labels, lines and markers are sized for. */
+  #formFactor() {
+    const container = this.#requireMap().getContainer();
+    const root = container.getRootNode();
+    const mode = root instanceof ShadowRoot ? root.host.getAttribute('mode') : null;
+    return mapFormFactor(mode, container.clientWidth, container.clientHeight);
+  }
+
+  /** A step's highlighted features on its visible layers, with their layers' colours. */
+  #subjectsOf(step: Step): Subject[] {
+    const index = this.#index;
+    if (!index) return [];
+    return step.highlight.flatMap((id) => {
+      const layer = index.layer(id);
+      const layerId = layer ? id : index.feature(id)?.layerId;
+      const meta = layerId ? index.layer(layerId)?.meta : undefined;
+      if (!meta || !step.layers.includes(meta.id)) return [];
+      return this.#featuresFor([id], step.mapYear).map((feature) => ({
+        feature,
+        color: meta.color,
+      }));
+    });
   }
 
   get camera(): CameraState {
@@ -442,6 +477,7 @@ export class MapController {
         map.setLayoutProperty(id, 'text-field', labelField(lang));
     }
     setBasemapLanguage(map, lang);
+    this.#subjects?.setLanguage(lang);
   }
 
   /** Features of a layer or a single feature id, for framing. */
@@ -520,6 +556,11 @@ export class MapController {
     this.#setVisibleLayers(step.layers);
     this.#setYear(step.mapYear);
     this.#highlight(step.highlight);
+    const stepZoom = zoom ?? map.getZoom();
+    this.#subjects?.show(
+      subjectMarks(this.#subjectsOf(step), stepZoom, (id) => this.#index?.feature(id)?.feature),
+      stepZoom,
+    );
     // A safety net, not a timer the story relies on: a move MapLibre never ends must not
     // leave the story unsettled forever.
     let safety: ReturnType<typeof setTimeout> | undefined;
