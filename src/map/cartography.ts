@@ -70,15 +70,34 @@ export function scaleValue(v: Value, k: number, min = 0): Value {
 /** The properties a form factor scales, with the factor and floor of each. */
 export const SCALED_PROPERTIES = [
   {
+    type: 'symbol',
     kind: 'layout',
     name: 'text-size',
     k: (c: Cartography) => c.text,
     min: (c: Cartography) => c.minText,
   },
-  { kind: 'paint', name: 'text-halo-width', k: (c: Cartography) => c.halo, min: () => 0 },
-  { kind: 'paint', name: 'line-width', k: (c: Cartography) => c.line, min: () => 0 },
-  { kind: 'paint', name: 'circle-radius', k: (c: Cartography) => c.marker, min: () => 0 },
-  { kind: 'paint', name: 'circle-stroke-width', k: (c: Cartography) => c.marker, min: () => 0 },
+  {
+    type: 'symbol',
+    kind: 'paint',
+    name: 'text-halo-width',
+    k: (c: Cartography) => c.halo,
+    min: () => 0,
+  },
+  { type: 'line', kind: 'paint', name: 'line-width', k: (c: Cartography) => c.line, min: () => 0 },
+  {
+    type: 'circle',
+    kind: 'paint',
+    name: 'circle-radius',
+    k: (c: Cartography) => c.marker,
+    min: () => 0,
+  },
+  {
+    type: 'circle',
+    kind: 'paint',
+    name: 'circle-stroke-width',
+    k: (c: Cartography) => c.marker,
+    min: () => 0,
+  },
 ] as const;
 
 /** A style layer's scaled values for a form factor: [kind, property, value] to set. */
@@ -117,7 +136,9 @@ export function applyCartography(map: MapLibreMap, form: MapFormFactor, reset = 
     const fresh = !base;
     if (!base) {
       base = { layout: {}, paint: {} };
+      const type = map.getLayer(id)?.type;
       for (const p of SCALED_PROPERTIES) {
+        if (p.type !== type) continue;
         const v =
           p.kind === 'layout'
             ? map.getLayoutProperty(id, p.name)
