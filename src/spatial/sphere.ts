@@ -88,20 +88,35 @@ export function joinAntimeridianParts(parts: readonly Position[][]): Position[][
 export const MERCATOR_LIMIT = 85.0511;
 
 /**
- * Latitudes eased into the Mercator limit: unchanged up to `knee`, then bent smoothly so that
- * no latitude passes `limit`. A great circle over the pole (Boston to Beijing reaches 85.7°N)
- * then bends gently instead of running along the tiles' edge, which drew a notch.
+ * A line whose apex passes the Mercator limit (Boston to Beijing reaches 85.7°N), lowered to
+ * `limit` by a smooth bump centred on the apex (a Gaussian `sigma` degrees of arc wide), so
+ * the arc bends gently instead of running along the tiles' edge, which drew a notch. Lines
+ * that stay inside the limit come back unchanged.
  */
-export function easeLatitude(lat: number, knee = 80, limit = 84.5): number {
-  const a = Math.abs(lat);
-  if (a <= knee) return lat;
-  const room = limit - knee;
-  return Math.sign(lat) * (knee + room * Math.tanh((a - knee) / room));
+export function lowerApex(line: readonly Position[], limit = 84.9, sigma = 20): Position[] {
+  let out = line.map((p) => [p[0]!, p[1]!] as Position);
+  for (let round = 0; round < 6; round++) {
+    let apex = 0;
+    for (let i = 1; i < out.length; i++)
+      if (Math.abs(out[i]![1]!) > Math.abs(out[apex]![1]!)) apex = i;
+    const excess = Math.abs(out[apex]![1]!) - limit;
+    if (excess <= 1e-9) break;
+    const sign = Math.sign(out[apex]![1]!);
+    const along = [0];
+    for (let i = 1; i < out.length; i++)
+      along.push(along[i - 1]! + angularDistance(out[i - 1]!, out[i]!));
+    out = out.map(([lng, lat], i) => {
+      const w = Math.exp(-(((along[i]! - along[apex]!) / sigma) ** 2));
+      return [lng!, lat! - sign * (excess + 0.01) * w];
+    });
+  }
+  return out;
 }
 
 /**
  * A line with great-circle points added wherever two vertices are more than `maxStep` degrees
- * apart, so a long segment curves on the globe as it should.
+ * apart, in arc or in longitude: MapLibre joins vertices straight in Mercator (a rhumb line),
+ * which near a pole strays from the great circle unless the vertices are close in longitude.
  */
 export function densifyGreatCircle(line: readonly Position[], maxStep = 2): Position[] {
   const out: Position[] = [];
@@ -109,7 +124,9 @@ export function densifyGreatCircle(line: readonly Position[], maxStep = 2): Posi
     const p = line[i]!;
     if (i > 0) {
       const q = line[i - 1]!;
-      const n = Math.ceil(angularDistance(q, p) / maxStep);
+      let dLng = Math.abs(p[0]! - q[0]!);
+      if (dLng > 180) dLng = 360 - dLng;
+      const n = Math.ceil(Math.max(angularDistance(q, p), dLng) / maxStep);
       for (let k = 1; k < n; k++) out.push(slerp(q, p, k / n));
     }
     out.push([p[0]!, p[1]!]);
@@ -120,11 +137,11 @@ export function densifyGreatCircle(line: readonly Position[], maxStep = 2): Posi
 /**
  * A line (or the parts of a multi-line) ready to draw at world scale: parts cut at the
  * antimeridian joined, long segments densified along great circles, longitudes continuous,
- * polar latitudes eased into what Mercator tiles can hold.
+ * an apex over a pole lowered smoothly into what Mercator tiles can hold.
  */
 export function worldReadyLines(parts: readonly Position[][], maxStep = 2): Position[][] {
   return joinAntimeridianParts(parts.map((p) => densifyGreatCircle(p, maxStep))).map((line) =>
-    line.map(([lng, lat]) => [lng!, easeLatitude(lat!)]),
+    lowerApex(line),
   );
 }
 
