@@ -74,7 +74,8 @@ function sizes(v: unknown): number[] {
 }
 
 describe('cartography per form factor', () => {
-  it('keeps the whole style valid at every form factor', () => {
+  // six whole styles to validate: slow on a busy machine
+  it('keeps the whole style valid at every form factor', { timeout: 60_000 }, () => {
     const style = wholeStyle();
     expect(validateStyleMin(style)).toEqual([]);
     for (const form of Object.keys(CARTOGRAPHY) as MapFormFactor[])
