@@ -121,12 +121,30 @@ export class TimelineBar extends LitElement {
 
   /** Keyboard users move through the story with the arrows: focus follows the current step. */
   protected override updated(changed: PropertyValues<this>) {
+    this.#keepPillInside();
     if (!changed.has('current')) return;
     const focused = this.renderRoot.querySelector<HTMLButtonElement>('button:focus');
     if (focused && Number(focused.dataset.index) !== this.current)
       this.renderRoot
         .querySelector<HTMLButtonElement>(`button[data-index="${this.current}"]`)
         ?.focus();
+  }
+
+  /** The estimate in render() can miss the pill's real font: nudge it by what it overflows. */
+  #keepPillInside() {
+    const pill = this.renderRoot.querySelector<HTMLElement>('.pill');
+    const li = pill?.closest('li');
+    if (!pill || !li) return;
+    li.style.removeProperty('translate');
+    const bar = this.getBoundingClientRect();
+    const r = pill.getBoundingClientRect();
+    const dx =
+      r.left < bar.left + 2
+        ? bar.left + 2 - r.left
+        : r.right > bar.right - 2
+          ? bar.right - 2 - r.right
+          : 0;
+    if (dx) li.style.setProperty('translate', `${dx.toFixed(1)}px 0`);
   }
 
   override render() {
