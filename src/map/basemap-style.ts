@@ -14,8 +14,10 @@
 //           landmark (+ landmark-label for landmark areas)
 //   haidian (zoom 11-16, street level): subway-line, subway-station, road, neighbourhood, park
 //
-// Subway lines, stations and roads carry `since` / `until` years: `basemapYearFilters(year)`
-// gives the filters that show the network and the street names of that year.
+// Subway lines, stations, roads, ring roads and landmarks carry `since` / `until` years:
+// `basemapYearFilters(year)` gives the filters that show the network and the names of that
+// year. A ring road completed later is drawn only as a ghost (a pale dashed line, never
+// labelled) so a 1984 map still lets a reader find their way without claiming the road.
 import type {
   ExpressionSpecification,
   FilterSpecification,
@@ -67,6 +69,8 @@ export const BASEMAP_PALETTE = {
   station: '#ffffff',
   stationStroke: '#8d867c',
   textStreet: '#8a837a',
+  /** Today's roads that did not exist in the year on screen: present, but not a road. */
+  ghost: '#c9c2b6',
 } as const satisfies Record<string, `#${string}`>;
 
 export type BasemapPalette = typeof BASEMAP_PALETTE;
@@ -130,16 +134,24 @@ export const BASEMAP_LABEL_LAYER_IDS = [
 ] as const;
 
 /**
- * The style layers whose features have years (subway, stations, street names): the map
- * controller sets their filters from `basemapYearFilters` whenever the year changes.
+ * The style layers whose features have years (subway, stations, streets, rings, landmarks):
+ * the map controller sets their filters from `basemapYearFilters` whenever the year changes.
+ * The ghost layer draws the opposite: the rings of later years.
  */
 export const BASEMAP_YEAR_FILTERED_LAYER_IDS = [
   'basemap-road-casing',
   'basemap-road',
+  'basemap-ring-road-ghost',
+  'basemap-ring-road-casing',
+  'basemap-ring-road',
   'basemap-subway-line',
   'basemap-subway-station',
+  'basemap-landmark-dot',
   'basemap-road-label',
+  'basemap-ring-road-label',
+  'basemap-neighbourhood-label',
   'basemap-station-label',
+  'basemap-landmark-label',
 ] as const;
 
 export type BasemapYearFilteredLayerId = (typeof BASEMAP_YEAR_FILTERED_LAYER_IDS)[number];
@@ -211,9 +223,16 @@ const POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const YEAR_LAYER_BASE: Record<BasemapYearFilteredLayerId, ExpressionSpecification> = {
   'basemap-road-casing': isLayer('road'),
   'basemap-road': isLayer('road'),
+  'basemap-ring-road-ghost': isLayer('ring-road'),
+  'basemap-ring-road-casing': isLayer('ring-road'),
+  'basemap-ring-road': isLayer('ring-road'),
   'basemap-subway-line': isLayer('subway-line'),
   'basemap-subway-station': isLayer('subway-station'),
+  'basemap-landmark-dot': ['all', isLayer('landmark'), POINT],
   'basemap-road-label': ['all', isLayer('road'), ['has', 'name']],
+  'basemap-ring-road-label': ['all', isLayer('ring-road'), ['has', 'name']],
+  'basemap-neighbourhood-label': isLayer('neighbourhood'),
+  'basemap-landmark-label': ['any', ['all', isLayer('landmark'), POINT], isLayer('landmark-label')],
   // interchanges from zoom 12, the other stations from 13.5
   'basemap-station-label': [
     'all',
@@ -231,11 +250,22 @@ export function basemapYearFilters(
 ): Record<BasemapYearFilteredLayerId, FilterSpecification> {
   const out = {} as Record<BasemapYearFilteredLayerId, FilterSpecification>;
   for (const id of BASEMAP_YEAR_FILTERED_LAYER_IDS) {
+    const ghost = id === 'basemap-ring-road-ghost';
     out[id] = (
-      year === undefined ? YEAR_LAYER_BASE[id] : ['all', YEAR_LAYER_BASE[id], yearFilter(year)]
+      ghost
+        ? ['all', YEAR_LAYER_BASE[id], notYetFilter(year)]
+        : year === undefined
+          ? YEAR_LAYER_BASE[id]
+          : ['all', YEAR_LAYER_BASE[id], yearFilter(year)]
     ) as FilterSpecification;
   }
   return out;
+}
+
+/** Features built after `year` (none without a year: then everything is of its time). */
+function notYetFilter(year: number | undefined): ExpressionSpecification {
+  if (year === undefined) return ['literal', false] as unknown as ExpressionSpecification;
+  return ['>', ['to-number', ['coalesce', ['get', 'since'], -100000]], year];
 }
 
 /** The style layers, bottom to top. Language only changes the labels' `text-field`. */
@@ -383,11 +413,26 @@ export function basemapLayers(
       },
     },
     {
+      // a ring of a later year: for orientation only, pale and dashed, never labelled
+      id: 'basemap-ring-road-ghost',
+      type: 'line',
+      source: beijing,
+      minzoom: 8.5,
+      filter: byYear['basemap-ring-road-ghost'],
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-color': palette.ghost,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 15, 2],
+        'line-dasharray': [2, 3],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 8.5, 0, 9.5, 0.7],
+      },
+    },
+    {
       id: 'basemap-ring-road-casing',
       type: 'line',
       source: beijing,
       minzoom: 8.5,
-      filter: isLayer('ring-road'),
+      filter: byYear['basemap-ring-road-casing'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       // zoomed out, the casing alone draws the road as one grey line; the white core joins it
       // from zoom 11, when the road is wide enough for a cased look
@@ -402,7 +447,7 @@ export function basemapLayers(
       type: 'line',
       source: beijing,
       minzoom: 10.5,
-      filter: isLayer('ring-road'),
+      filter: byYear['basemap-ring-road'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': palette.road,
@@ -444,7 +489,7 @@ export function basemapLayers(
       type: 'circle',
       source: beijing,
       minzoom: 11,
-      filter: ['all', isLayer('landmark'), POINT],
+      filter: byYear['basemap-landmark-dot'],
       paint: {
         'circle-color': palette.landmark,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2, 15, 3.5],
@@ -584,7 +629,7 @@ export function basemapLayers(
       type: 'symbol',
       source: beijing,
       minzoom: 11,
-      filter: ['all', isLayer('ring-road'), ['has', 'name']],
+      filter: byYear['basemap-ring-road-label'],
       layout: {
         'text-field': text,
         'text-font': BASEMAP_FONT_REGULAR,
@@ -607,7 +652,7 @@ export function basemapLayers(
       source: haidian,
       minzoom: 12,
       maxzoom: 16.5,
-      filter: isLayer('neighbourhood'),
+      filter: byYear['basemap-neighbourhood-label'],
       layout: {
         'text-field': text,
         'text-font': BASEMAP_FONT_REGULAR,
@@ -667,7 +712,7 @@ export function basemapLayers(
       type: 'symbol',
       source: beijing,
       minzoom: 11,
-      filter: ['any', ['all', isLayer('landmark'), POINT], isLayer('landmark-label')],
+      filter: byYear['basemap-landmark-label'],
       layout: {
         'text-field': text,
         'text-font': BASEMAP_FONT_REGULAR,

@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ManifestLayer } from '../geo/manifest';
 import { BASEMAP_FONT_REGULAR } from './basemap-style';
 import { yearFilter } from './year-filter';
+import { worldReadyGeometry } from '../spatial/sphere';
 
 export { yearFilter };
 
@@ -107,10 +108,19 @@ export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name']] : ['get', 'name'];
 }
 
+/**
+ * A layer's source. Lines are drawn as `worldReadyGeometry` makes them: arcs cut at the
+ * antimeridian joined and densified along great circles, so they show no notch on the globe
+ * or in Mercator (the data itself stays RFC 7946).
+ */
 export function storySource(data: FeatureCollection): GeoJSONSourceSpecification {
+  const drawn: FeatureCollection = {
+    ...data,
+    features: data.features.map((f) => ({ ...f, geometry: worldReadyGeometry(f.geometry)! })),
+  };
   return {
     type: 'geojson',
-    data: data as GeoJSONSourceSpecification['data'],
+    data: drawn as GeoJSONSourceSpecification['data'],
     promoteId: 'id',
     lineMetrics: true,
   };

@@ -3,6 +3,7 @@
 // depends on where the camera is coming from; a story step must frame the same way
 // whichever step came before, so the framing is computed here, the same every time.
 import type { BBox } from './bounds';
+import { northUpCenter } from './sphere';
 
 /** MapLibre's tiles: a zoom-0 world is 512 px wide. */
 const WORLD_PX = 512;
@@ -64,28 +65,21 @@ const rad = (d: number) => (d * Math.PI) / 180;
 const deg = (r: number) => (r * 180) / Math.PI;
 
 /**
- * The camera that frames `points` on MapLibre's globe: centred on their mean direction and
- * zoomed so their orthographic outline fits the free part of the map. MapLibre draws the
- * globe `worldSize / (2π) / cos(center latitude)` pixels in radius. Undefined when the
- * points spread over more than a hemisphere (no single view shows them all).
+ * The camera that frames `points` on MapLibre's globe: centred on the smallest cap that holds
+ * them all (so both ends of a journey and its path sit on the visible hemisphere, however
+ * many vertices one end has), kept below 60° of latitude so north stays up and zoomed so their orthographic outline fits the free part of
+ * the map. MapLibre draws the globe `worldSize / (2π) / cos(center latitude)` pixels in
+ * radius. Undefined when the points spread over more than a hemisphere (no single view
+ * shows them all).
  */
 export function fitOnGlobe(
   points: readonly [number, number][],
   input: Omit<FitInput, 'bbox'>,
 ): { center: [number, number]; zoom: number } | undefined {
-  if (!points.length) return undefined;
-  let sx = 0;
-  let sy = 0;
-  let sz = 0;
-  for (const [lng, lat] of points) {
-    sx += Math.cos(rad(lat)) * Math.cos(rad(lng));
-    sy += Math.cos(rad(lat)) * Math.sin(rad(lng));
-    sz += Math.sin(rad(lat));
-  }
-  const norm = Math.hypot(sx, sy, sz);
-  if (norm < 1e-6 * points.length) return undefined;
-  const lat0 = Math.asin(sz / norm);
-  const lng0 = Math.atan2(sy, sx);
+  const center = northUpCenter(points);
+  if (!center) return undefined;
+  const lat0 = rad(center[1]);
+  const lng0 = rad(center[0]);
   let maxX = 0;
   let maxY = 0;
   for (const [lng, lat] of points) {

@@ -3,7 +3,9 @@
 // apart; the current step is a pill with its year; hovering or focusing a dot names its
 // step. Touch targets may overlap where dots are close: a press goes to the dot nearest to
 // it. One Tab stop (the current step); the arrow keys then move through the story and focus
-// follows.
+// follows. Nothing is cut at the bar's ends: the current step's pill is kept inside the bar,
+// and an era too narrow for its label shows it whole on hover, or while a step of that era
+// is pointed at or focused, never as a clipped fragment.
 //
 // Properties: steps ({ id, year, yearEnd?, title }[]), eras ({ from, to, label }[]),
 //             first, last (years; undefined for a story without years, which has no
@@ -16,6 +18,7 @@ import { axisFraction, axisTicks, formatYear, spreadMarkers } from '../story/tim
 import { langTag, strings, type Strings } from '../i18n/strings';
 import { emit } from './events';
 import { sharedStyles } from './tokens';
+import { clampCentre, placeEraLabel } from './timeline-fit';
 
 export interface TimelineStep {
   id: string;
@@ -34,6 +37,15 @@ export interface TimelineEra {
 const EDGE_PX = 28;
 /** The marker dot's size unless the layout sets --marker-dot; the button is the target. */
 const DOT_PX = 10;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The width of `text` in `font` (a CSS font shorthand), in CSS px. */
+function textWidth(text: string, font: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * 8;
+  measureContext.font = font;
+  return measureContext.measureText(text).width;
+}
 
 /** "1984: Electronics Street", without repeating a year the title already starts with. */
 function markerLabel(t: Strings, s: TimelineStep): string {
@@ -110,6 +122,7 @@ export class TimelineBar extends LitElement {
 
   /** Keyboard users move through the story with the arrows: focus follows the current step. */
   protected override updated(changed: PropertyValues<this>) {
+    this.#keepPillInside();
     if (!changed.has('current')) return;
     const focused = this.renderRoot.querySelector<HTMLButtonElement>('button:focus');
     if (focused && Number(focused.dataset.index) !== this.current)
@@ -122,6 +135,23 @@ export class TimelineBar extends LitElement {
     this.hidden = this.first === undefined || this.last === undefined;
   }
 
+  /** The estimate in render() can miss the pill's real font: nudge it by what it overflows. */
+  #keepPillInside() {
+    const pill = this.renderRoot.querySelector<HTMLElement>('.pill');
+    const li = pill?.closest('li');
+    if (!pill || !li) return;
+    li.style.removeProperty('translate');
+    const bar = this.getBoundingClientRect();
+    const r = pill.getBoundingClientRect();
+    const dx =
+      r.left < bar.left + 2
+        ? bar.left + 2 - r.left
+        : r.right > bar.right - 2
+          ? bar.right - 2 - r.right
+          : 0;
+    if (dx) li.style.setProperty('translate', `${dx.toFixed(1)}px 0`);
+  }
+
   override render() {
     const { first, last } = this;
     if (first === undefined || last === undefined) return nothing;
@@ -132,6 +162,13 @@ export class TimelineBar extends LitElement {
     const height = this.#size.height || this.clientHeight || 60;
     const width = Math.max(120, fullWidth - 2 * EDGE_PX);
     const fontPx = parseFloat(style.fontSize) || 12;
+    const family = style.fontFamily || 'sans-serif';
+    const eraFontPx = 0.92 * fontPx;
+    const eraFont = `${eraFontPx}px ${family}`;
+    // the pill: bold year at 1.05em, 0.55em of padding each side
+    const pillFontPx = 1.05 * fontPx;
+    const pillWidth = (year: number) =>
+      textWidth(String(year), `700 ${pillFontPx}px ${family}`) + 1.1 * pillFontPx + 4;
     // Dots of nearby years keep this far apart, so each stays visible and near its year.
     const gap = (parseFloat(style.getPropertyValue('--marker-dot')) || DOT_PX) + 4;
     // Rows, bottom up: year labels, the axis with its dots, the eras above.
@@ -151,11 +188,23 @@ export class TimelineBar extends LitElement {
         ${this.eras.map((era) => {
           const left = at(Math.max(era.from, first));
           const right = at(Math.min(era.to + 1, last));
+          // the label's text plus the band's padding (0.5em each side) and its border
+          const labelWidth = textWidth(era.label, eraFont) + eraFontPx + 2;
+          const place = placeEraLabel(left, right, labelWidth, fullWidth);
+          const open =
+            !place.inline && peek !== undefined && peek.year >= era.from && peek.year <= era.to;
+          const classes = [
+            'era',
+            place.inline ? '' : `narrow from-${place.anchor}`,
+            open ? 'open' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
           return html`<span
-            class="era"
+            class=${classes}
             aria-hidden="true"
             ${styleProps({ left: px(left), width: px(Math.max(0, right - left)), height: px(axisY) })}
-            >${era.label}</span
+            ><span class="era-label">${era.label}</span></span
           >`;
         })}
         <svg class="axis" aria-hidden="true" width=${fullWidth} height=${height}>
@@ -183,7 +232,9 @@ export class TimelineBar extends LitElement {
         >
           ${this.steps.map((s, i) => {
             const isCurrent = i === this.current;
-            return html`<li ${styleProps({ left: px(xs[i]!), top: px(axisY) })}>
+            // the current step's pill stays whole inside the bar, even at its ends
+            const x = isCurrent ? clampCentre(xs[i]!, pillWidth(s.year), 2, fullWidth - 2) : xs[i]!;
+            return html`<li ${styleProps({ left: px(x), top: px(axisY) })}>
               <button
                 data-index=${i}
                 class=${isCurrent ? 'current' : ''}
@@ -205,7 +256,20 @@ export class TimelineBar extends LitElement {
                 class="peek"
                 aria-hidden="true"
                 ${styleProps({
-                  left: px(Math.min(fullWidth - 120, Math.max(120, xs[this.peek!]!))),
+                  // the name, at most 360 px or 80 % of the bar, whole inside the bar
+                  left: px(
+                    clampCentre(
+                      xs[this.peek!]!,
+                      Math.min(
+                        textWidth(markerLabel(t, peek), `${1.1 * fontPx}px ${family}`) +
+                          1.54 * fontPx,
+                        360,
+                        0.8 * fullWidth,
+                      ),
+                      4,
+                      fullWidth - 4,
+                    ),
+                  ),
                 })}
               >
                 ${markerLabel(t, peek)}
@@ -246,6 +310,31 @@ export class TimelineBar extends LitElement {
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
+      }
+      /* Too narrow for its label: the band stays empty until hovered, or until a step of its
+         era is pointed at or focused; then the whole label opens towards the bar's middle. */
+      .era.narrow {
+        overflow: visible;
+      }
+      .era.narrow .era-label {
+        visibility: hidden;
+        position: absolute;
+        top: -1px;
+        padding: 0.15em 0.5em;
+        border: 1px solid var(--line);
+        background: var(--paper-tint);
+        box-shadow: var(--shadow-1);
+      }
+      .era.narrow.from-left .era-label {
+        left: -1px;
+      }
+      .era.narrow.from-right .era-label {
+        right: 0;
+      }
+      .era.narrow:hover .era-label,
+      .era.narrow.open .era-label {
+        visibility: visible;
+        z-index: 2;
       }
       svg.axis {
         position: absolute;
