@@ -64,6 +64,7 @@ export function normalizeStory(file: StoryFile, url: string): Story {
       mapYear: s.mapYear ?? yearEnd ?? year,
       title: s.title,
       body: s.body,
+      ...(s.caption ? { caption: s.caption } : {}),
       camera: normalizeCamera(
         cameraSource(s.camera, defaults.camera, highlight, layers) ?? WORLD_CAMERA,
       ),
