@@ -156,6 +156,8 @@ export default defineConfig({
     // MapLibre in a chunk of its own: an update of the app (a kiosk's next version) then
     // downloads and precaches only the app's code, not MapLibre's 1.1 MB again.
     rolldownOptions: {
+      // The app, and the page `npm run video` renders the story's video in.
+      input: { index: 'index.html', video: 'video.html' },
       output: {
         codeSplitting: {
           groups: [{ name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }],

@@ -29,11 +29,20 @@ export function yearLabel(step: Pick<Step, 'year' | 'yearEnd'>): string {
   return step.yearEnd !== undefined ? `${step.year}–${step.yearEnd}` : String(step.year);
 }
 
+/** A title without the year it starts with ("1979: A physicist…"): the caption shows the year. */
+export function withoutYear(title: string, year: string): string {
+  if (!title.startsWith(year)) return title;
+  const rest = title.slice(year.length).replace(/^\s*年?\s*[:：,，.。–—-]?\s*/u, '');
+  if (!rest) return title;
+  return rest[0]!.toLocaleUpperCase() + rest.slice(1);
+}
+
 export function captionOf(step: Step, lang: Lang): Caption {
   const own = step.caption ? localize(step.caption, lang) : '';
+  const year = yearLabel(step);
   return {
-    year: yearLabel(step),
-    title: localize(step.title, lang),
+    year,
+    title: withoutYear(localize(step.title, lang), year),
     text: own ? own.trim() : firstSentence(plainText(localize(step.body, lang))),
   };
 }

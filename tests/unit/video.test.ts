@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { validateStory } from '../../src/story/validate-story';
 import { normalizeStory } from '../../src/story/normalize-story';
-import { captionOf, firstSentence } from '../../src/video/caption';
+import { captionOf, firstSentence, withoutYear } from '../../src/video/caption';
 import {
   buildTimeline,
   frameAt,
@@ -34,6 +34,15 @@ describe('captions', () => {
       '十一位研究人员创办了联想。',
     );
     expect(firstSentence('No full stop here')).toBe('No full stop here');
+  });
+
+  it('drops the year a title starts with, as the caption shows it', () => {
+    expect(withoutYear('1979: a physicist crosses the Pacific', '1979')).toBe(
+      'A physicist crosses the Pacific',
+    );
+    expect(withoutYear('1979年：物理学家横渡太平洋', '1979')).toBe('物理学家横渡太平洋');
+    expect(withoutYear('Lenovo in 1984', '1984')).toBe('Lenovo in 1984');
+    expect(withoutYear('1984', '1984')).toBe('1984');
   });
 
   it("validates a step's caption like its other text, and prefers it to the body", () => {
