@@ -98,6 +98,8 @@ export class VideoWriter {
   #queue: Promise<void> = Promise.resolve();
   #error: unknown;
   #keyEvery: number;
+  /** The last picture encoded, kept to repeat it. */
+  #last: VideoFrame | undefined;
 
   constructor(
     readonly choice: CodecChoice,
@@ -134,15 +136,22 @@ export class VideoWriter {
     await this.#output.start();
   }
 
-  /** Encodes `canvas` as frame `index`; waits while the encoder is behind. */
-  async add(canvas: HTMLCanvasElement, index: number, fps: number) {
+  /**
+   * Encodes `canvas` as frame `index`, or with `same` the picture of the frame before again
+   * (a still map under a still caption: no new read of the canvas, which is the slow part);
+   * waits while the encoder is behind.
+   */
+  async add(canvas: HTMLCanvasElement, index: number, fps: number, same = false) {
     if (this.#error) throw this.#error;
-    const frame = new VideoFrame(canvas, {
+    const timing = {
       timestamp: Math.round((index * 1e6) / fps),
       duration: Math.round(1e6 / fps),
-    });
+    };
+    const frame =
+      same && this.#last ? new VideoFrame(this.#last, timing) : new VideoFrame(canvas, timing);
     this.#encoder.encode(frame, { keyFrame: index % this.#keyEvery === 0 });
-    frame.close();
+    this.#last?.close();
+    this.#last = frame;
     while (this.#encoder.encodeQueueSize > 4 && !this.#error)
       await new Promise((r) => this.#encoder.addEventListener('dequeue', r, { once: true }));
     await this.#queue;
@@ -151,6 +160,8 @@ export class VideoWriter {
   /** Flushes the encoder and writes the file's end; the bytes, when written into memory. */
   async finish(): Promise<ArrayBuffer | undefined> {
     await this.#encoder.flush();
+    this.#last?.close();
+    this.#last = undefined;
     await this.#queue;
     if (this.#error) throw this.#error;
     this.#encoder.close();
@@ -159,6 +170,8 @@ export class VideoWriter {
   }
 
   async cancel() {
+    this.#last?.close();
+    this.#last = undefined;
     if (this.#encoder.state !== 'closed') this.#encoder.close();
     await this.#output.cancel().catch(() => undefined);
   }
