@@ -84,3 +84,57 @@ export async function inspectVideo(
     input.dispose();
   }
 }
+
+/**
+ * Where two decoded frames differ (by more than `threshold` in any colour channel): the box
+ * around those pixels and how many there are. Frames `a` and `b` are frame numbers.
+ */
+export async function diffFrames(
+  bytes: ArrayBuffer,
+  a: number,
+  b: number,
+  threshold = 48,
+): Promise<{ count: number; box?: Region }> {
+  const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });
+  try {
+    const track = (await input.getPrimaryVideoTrack())!;
+    const fps = (await track.computePacketStats()).averagePacketRate;
+    const sink = new VideoSampleSink(track);
+    const { displayWidth: w, displayHeight: h } = track;
+    const pixels = async (frame: number) => {
+      const sample = await sink.getSample((frame + 0.5) / fps);
+      if (!sample) throw new Error(`frame ${frame} could not be decoded`);
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      sample.draw(ctx, 0, 0);
+      sample.close();
+      return ctx.getImageData(0, 0, w, h).data;
+    };
+    const pa = await pixels(a);
+    const pb = await pixels(b);
+    let count = 0;
+    let [x0, y0, x1, y1] = [w, h, -1, -1];
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 4;
+        const d = Math.max(
+          Math.abs(pa[i]! - pb[i]!),
+          Math.abs(pa[i + 1]! - pb[i + 1]!),
+          Math.abs(pa[i + 2]! - pb[i + 2]!),
+        );
+        if (d <= threshold) continue;
+        count += 1;
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+    return count
+      ? { count, box: { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 } }
+      : { count };
+  } finally {
+    input.dispose();
+  }
+}

@@ -80,6 +80,12 @@ const api = {
     if (!bytes) throw new Error('no video to inspect');
     return inspectVideo(bytes, frames, regions, png);
   },
+  /** Where two frames of the last file rendered differ. */
+  async diff(a: number, b: number) {
+    const { diffFrames } = await import('./inspect');
+    if (!last) throw new Error('no video to compare');
+    return diffFrames(last, a, b);
+  },
 };
 
 window.zgcVideo = api;
