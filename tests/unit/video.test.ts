@@ -226,3 +226,33 @@ describe('the flight path', () => {
     expect(flightCamera(a, near, 0.01, { ...view, kind: 'jump' })).toEqual(near);
   });
 });
+
+describe('npm run video options', () => {
+  it('reads the options, with defaults', async () => {
+    const { parseVideoArgs } = await import('../../scripts/video-args');
+    expect(parseVideoArgs(['--out', 'a.mp4'])).toMatchObject({
+      out: 'a.mp4',
+      lang: 'en',
+      width: 1920,
+      height: 1080,
+      fps: 30,
+      format: 'mp4',
+    });
+    expect(
+      parseVideoArgs(['--out=v.webm', '--size', '1080x1920', '--steps', '3-5', '--lang', 'zh']),
+    ).toMatchObject({ format: 'webm', width: 1080, height: 1920, steps: { from: 3, to: 5 } });
+  });
+
+  it('explains a bad option clearly', async () => {
+    const { parseVideoArgs } = await import('../../scripts/video-args');
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--sise', '1x1'])).toThrow(
+      /unknown option "--sise"/,
+    );
+    expect(() => parseVideoArgs([])).toThrow(/--out FILE is required/);
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--size', '1921x1080'])).toThrow(/even/);
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--steps', '5-2'])).toThrow(/FROM/);
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--fps', '0'])).toThrow(/1 to 60/);
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--format', 'webm'])).toThrow(/\.webm/);
+    expect(() => parseVideoArgs(['--out', 'a.mp4', '--lang', 'fr'])).toThrow(/en or zh/);
+  });
+});
