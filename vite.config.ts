@@ -162,9 +162,14 @@ export default defineConfig({
     // MapLibre in a chunk of its own: an update of the app (a kiosk's next version) then
     // downloads and precaches only the app's code, not MapLibre's 1.1 MB again.
     rolldownOptions: {
-      // The app's page, and the embedding entry at the root of dist/: story-map.js (a small
-      // loader; its exports, `load`, are kept).
-      input: { index: `${root}/index.html`, 'story-map': `${root}/src/embed/loader.ts` },
+      // The app's page, the page `npm run video` renders the story's video in, and the
+      // embedding entry at the root of dist/: story-map.js (a small loader; its exports,
+      // `load`, are kept).
+      input: {
+        index: `${root}/index.html`,
+        video: `${root}/video.html`,
+        'story-map': `${root}/src/embed/loader.ts`,
+      },
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: (chunk) =>

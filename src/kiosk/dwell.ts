@@ -17,9 +17,17 @@ export function readingSeconds(text: string): number {
   return words / WORDS_PER_SECOND + han / HAN_PER_SECOND;
 }
 
-/** The dwell for a step: `override` (from ?dwell=) if given, else derived from its text. */
-export function dwellSeconds(title: string, body: string, override?: number): number {
+/**
+ * The dwell for a step: `override` (from ?dwell=) if given, else derived from its text,
+ * within `bounds` (the kiosk's by default; the video holds a short caption for less).
+ */
+export function dwellSeconds(
+  title: string,
+  body: string,
+  override?: number,
+  bounds: { min: number; max: number } = { min: MIN_DWELL_S, max: MAX_DWELL_S },
+): number {
   if (override !== undefined && override > 0) return override;
   const seconds = 2 + readingSeconds(`${title}\n\n${body}`);
-  return Math.min(MAX_DWELL_S, Math.max(MIN_DWELL_S, Math.round(seconds)));
+  return Math.min(bounds.max, Math.max(bounds.min, Math.round(seconds)));
 }

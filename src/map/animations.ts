@@ -1,7 +1,9 @@
-// Step animations, driven by requestAnimationFrame and MapLibre paint properties / feature
-// state only: no DOM and no source updates per frame.
+// Step animations, driven by requestAnimationFrame (or, for the video, by its own clock) and
+// MapLibre paint properties / feature state only: no DOM and no source updates per frame.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Animation } from '../story/model';
+import type { FeatureIndex } from '../geo/feature-index';
+import { existsIn } from '../story/timeline';
 import { progressGradient, sourceId, styleLayerIds } from './layer-styles';
 
 export interface AnimationTarget {
@@ -12,17 +14,58 @@ export interface AnimationTarget {
 
 const easeOutCubic = (t: number) => 1 - (1 - t) ** 3;
 
-/** Runs a set of animations; `stop()` ends them and restores the resting style. */
+/**
+ * What animating `ids` (layers or features) means on the map: per layer, the features that
+ * exist in `year` (undefined: all) and the layer's colour.
+ */
+export function animationTargets(
+  index: FeatureIndex | undefined,
+  ids: readonly string[],
+  year: number | undefined,
+): AnimationTarget[] {
+  const byLayer = new Map<string, string[]>();
+  for (const id of ids) {
+    const layer = index?.layer(id);
+    const featureIds = layer
+      ? layer.data.features
+          .filter((f) => year === undefined || existsIn(f.properties, year))
+          .map((f) => String(f.properties?.id))
+      : index?.feature(id)
+        ? [id]
+        : [];
+    const layerId = layer ? id : index?.feature(id)?.layerId;
+    if (!layerId || !featureIds.length) continue;
+    byLayer.set(layerId, [...(byLayer.get(layerId) ?? []), ...featureIds]);
+  }
+  return [...byLayer].map(([layerId, featureIds]) => ({
+    layerId,
+    featureIds,
+    color: index!.layer(layerId)!.meta.color,
+  }));
+}
+
+/** The length of a step's animations, in ms: how long its map keeps changing after arrival. */
+export function animationsMs(animations: readonly Animation[]): number {
+  return Math.max(0, ...animations.map((a) => a.duration));
+}
+
+/**
+ * Runs a set of animations; `stop()` ends them and restores the resting style. With
+ * `manual`, nothing runs by itself: `seek(ms)` sets each animation as it is `ms` after the
+ * start (the video steps it frame by frame).
+ */
 export class AnimationRun {
   #frame = 0;
   #stopped = false;
   #cleanups: (() => void)[] = [];
+  #tickers: ((now: number) => boolean)[] = [];
 
   constructor(
     private readonly map: MapLibreMap,
     animations: readonly { animation: Animation; targets: AnimationTarget[] }[],
+    { manual = false }: { manual?: boolean } = {},
   ) {
-    const start = performance.now();
+    const start = manual ? 0 : performance.now();
     const tickers: ((now: number) => boolean)[] = [];
     for (const { animation, targets } of animations) {
       for (const target of targets) {
@@ -33,12 +76,19 @@ export class AnimationRun {
         );
       }
     }
+    this.#tickers = tickers;
     const tick = (now: number) => {
       if (this.#stopped) return;
       const running = tickers.map((t) => t(now)).some(Boolean);
       if (running) this.#frame = requestAnimationFrame(tick);
     };
-    if (tickers.length) this.#frame = requestAnimationFrame(tick);
+    if (tickers.length && !manual) this.#frame = requestAnimationFrame(tick);
+  }
+
+  /** A manual run: sets every animation to `ms` after its start; false once all have ended. */
+  seek(ms: number): boolean {
+    if (this.#stopped) return false;
+    return this.#tickers.map((t) => t(ms)).some(Boolean);
   }
 
   #drawLine(target: AnimationTarget, duration: number, start: number) {

@@ -44,6 +44,8 @@ export interface Step {
   mapYear?: number;
   title: LocalText;
   body: LocalText;
+  /** A short line for the video; absent: the body's first sentence. */
+  caption?: LocalText;
   camera: Camera;
   layers: string[];
   highlight: string[];

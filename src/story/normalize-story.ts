@@ -65,6 +65,7 @@ export function normalizeStory(file: StoryFile, url: string): Story {
       ...(mapYear !== undefined ? { mapYear } : {}),
       title: s.title,
       body: s.body,
+      ...(s.caption ? { caption: s.caption } : {}),
       camera: normalizeCamera(
         cameraSource(s.camera, defaults.camera, highlight, layers) ?? WORLD_CAMERA,
       ),

@@ -204,6 +204,12 @@ export const StepSchema = help(
       'The step\'s text, in the safe Markdown subset: *emphasis*, **strong**, [links](https://…) and "- " lists. Leave an empty line before a list.',
       { en: 'Kendall station opens in **1912**.', zh: '肯德尔站于**1912年**启用。' },
     ),
+    caption: v.optional(
+      text(
+        "A short line for the story's video (`npm run video`), under the step's title; plain text, one or two sentences. Default: the body's first sentence.",
+        { en: 'Kendall station opens in 1912.', zh: '肯德尔站于1912年启用。' },
+      ),
+    ),
     camera: v.optional(CameraSchema),
     layers: v.optional(
       ids('The layers shown in this step (besides defaults.layers); every other layer is hidden.', [

@@ -283,6 +283,7 @@ function storyLevelErrors(file: string, story: Record<string, unknown>): DataErr
     if (!isRecord(step)) return;
     needLangs(step.title, ['steps', i, 'title']);
     needLangs(step.body, ['steps', i, 'body']);
+    needLangs(step.caption, ['steps', i, 'caption']);
     asArray(step.media).forEach((m, j) =>
       needLangs(isRecord(m) ? m.alt : undefined, ['steps', i, 'media', j, 'alt']),
     );

@@ -1,6 +1,7 @@
 // <about-panel>: credits for the article, the story text and the map data, in a modal dialog.
 //
-// Properties: story (Story), lang ('en'|'zh'), open (boolean)
+// Properties: story (Story), lang ('en'|'zh'), open (boolean), printable (boolean: the handout
+//             and the video are offered; not on a kiosk)
 // Events:     ui-nav { action: 'about' } when closed (the parent toggles `open`)
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { sharedStyles } from './tokens';
@@ -11,6 +12,7 @@ import { langTag, strings } from '../i18n/strings';
 import { renderMarkdown } from './markdown-view';
 import { safeHref } from '../story/markdown';
 import { emit } from './events';
+import './video-download';
 
 export class AboutPanel extends LitElement {
   static override properties = {
@@ -84,6 +86,7 @@ export class AboutPanel extends LitElement {
             </div>`
           : nothing
       }
+      ${this.printable && story ? html`<video-download .story=${story} .lang=${this.lang}></video-download>` : nothing}
       <form method="dialog">
         <button>${t.close}</button>
         ${
