@@ -14,35 +14,6 @@ export interface AnimationTarget {
 
 const easeOutCubic = (t: number) => 1 - (1 - t) ** 3;
 
-/**
- * What animating `ids` (layers or features) means on the map: per layer, the features that
- * exist in `year` (undefined: all) and the layer's colour.
- */
-export function animationTargets(
-  index: FeatureIndex | undefined,
-  ids: readonly string[],
-  year: number | undefined,
-): AnimationTarget[] {
-  const byLayer = new Map<string, string[]>();
-  for (const id of ids) {
-    const layer = index?.layer(id);
-    const featureIds = layer
-      ? layer.data.features
-          .filter((f) => year === undefined || existsIn(f.properties, year))
-          .map((f) => String(f.properties?.id))
-      : index?.feature(id)
-        ? [id]
-        : [];
-    const layerId = layer ? id : index?.feature(id)?.layerId;
-    if (!layerId || !featureIds.length) continue;
-    byLayer.set(layerId, [...(byLayer.get(layerId) ?? []), ...featureIds]);
-  }
-  return [...byLayer].map(([layerId, featureIds]) => ({
-    layerId,
-    featureIds,
-    color: index!.layer(layerId)!.meta.color,
-  }));
-}
 
 /** The length of a step's animations, in ms: how long its map keeps changing after arrival. */
 export function animationsMs(animations: readonly Animation[]): number {

@@ -23,10 +23,10 @@ import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 import { applyCartography, mapFormFactor } from './cartography';
 import { SubjectLayer } from './subject-layer';
-import { subjectMarks, type Subject } from './subject-marks';
+import { subjectMarks } from './subject-marks';
 import { effectiveYear, yearBreaks } from './year-filter';
 import type { CameraState, MapView } from './map-view';
-import { animationTargets, fitCamera, stepCamera, type MapSize } from './step-plan';
+import { animationTargets, fitCamera, stepCamera, stepSubjects, type MapSize } from './step-plan';
 import { cooperativeGestureText } from '../i18n/strings';
 
 setWorkerUrl(workerUrl);
@@ -287,22 +287,6 @@ export class MapController {
     return mapFormFactor(mode, container.clientWidth, container.clientHeight);
   }
 
-  /** A step's highlighted features on its visible layers, with their layers' colours. */
-  #subjectsOf(step: Step): Subject[] {
-    const index = this.#index;
-    if (!index) return [];
-    return step.highlight.flatMap((id) => {
-      const layer = index.layer(id);
-      const layerId = layer ? id : index.feature(id)?.layerId;
-      const meta = layerId ? index.layer(layerId)?.meta : undefined;
-      if (!meta || !step.layers.includes(meta.id)) return [];
-      return this.#featuresFor([id], step.mapYear).map((feature) => ({
-        feature,
-        color: meta.color,
-      }));
-    });
-  }
-
   get camera(): CameraState {
     const map = this.#requireMap();
     const c = map.getCenter();
@@ -490,11 +474,13 @@ export class MapController {
     this.#setVisibleLayers(step.layers);
     this.#setYear(step.mapYear);
     this.#highlight(step.highlight);
-    const stepZoom = zoom ?? map.getZoom();
-    this.#subjects?.show(
-      subjectMarks(this.#subjectsOf(step), stepZoom, (id) => this.#index?.feature(id)?.feature),
-      stepZoom,
-    );
+    const index = this.#index;
+    const stepZoom = target.zoom ?? map.getZoom();
+    if (index)
+      this.#subjects?.show(
+        subjectMarks(stepSubjects(step, index), stepZoom, (id) => index.feature(id)?.feature),
+        stepZoom,
+      );
     // A safety net, not a timer the story relies on: a move MapLibre never ends must not
     // leave the story unsettled forever.
     let safety: ReturnType<typeof setTimeout> | undefined;

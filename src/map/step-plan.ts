@@ -2,6 +2,7 @@
 // step's features, the features a step's ids stand for in its year, and what each animation
 // runs on. Pure functions of the story's data and the map's size: no MapLibre, unit-tested
 // in tests/unit/step-plan.test.ts.
+import type { Subject } from './subject-marks';
 import type { Feature } from 'geojson';
 import { coordAll } from '@turf/meta';
 import type { FeatureIndex } from '../geo/feature-index';
@@ -115,4 +116,17 @@ export function animationTargets(
     featureIds,
     color: index.layer(layerId)!.meta.color,
   }));
+}
+
+/** A step's highlighted features on its visible layers, with their layers' colours. */
+export function stepSubjects(step: Step, index: FeatureIndex): Subject[] {
+  return step.highlight.flatMap((id) => {
+    const layerId = index.layer(id) ? id : index.feature(id)?.layerId;
+    const meta = layerId ? index.layer(layerId)?.meta : undefined;
+    if (!meta || !step.layers.includes(meta.id)) return [];
+    return featuresFor(index, [id], step.mapYear).map((feature) => ({
+      feature,
+      color: meta.color,
+    }));
+  });
 }

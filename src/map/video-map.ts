@@ -9,7 +9,8 @@ import type { FeatureIndex } from '../geo/feature-index';
 import { featuresBBox } from '../spatial/bounds';
 import type { FlightCamera } from '../spatial/flight';
 import { MapController, type Insets } from './map-controller';
-import { AnimationRun, animationTargets } from './animations';
+import { AnimationRun } from './animations';
+import { animationTargets } from './step-plan';
 import type { Lang } from './layer-styles';
 
 export interface VideoMapOptions {
@@ -59,7 +60,6 @@ export class VideoMap {
     this.#map = map;
     this.#index = index;
     this.#insets = insets;
-    this.controller.setData(index);
     map.jumpTo({ padding: insets });
   }
 
@@ -77,7 +77,7 @@ export class VideoMap {
     this.stopAnimations();
     const from = this.camera;
     this.controller.apply(
-      { kind: 'step', lang: this.#lang, step, run: ++this.#run },
+      { kind: 'step', lang: this.#lang, index: this.#requireIndex(), step, run: ++this.#run },
       { insets: this.#insets, reducedMotion: true },
     );
     const to = this.camera;
@@ -97,7 +97,7 @@ export class VideoMap {
       this.#requireMap(),
       step.animations.map((animation) => ({
         animation,
-        targets: animationTargets(this.#index, animation.targets, step.mapYear),
+        targets: animationTargets(this.#requireIndex(), animation.targets, step.mapYear),
       })),
       { manual: true },
     );
@@ -209,6 +209,11 @@ export class VideoMap {
     this.controller.detach();
     this.#map = undefined;
     restoreNow();
+  }
+
+  #requireIndex(): FeatureIndex {
+    if (!this.#index) throw new Error('The video map is not open');
+    return this.#index;
   }
 
   #requireMap(): MapLibreMap {
