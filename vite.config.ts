@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { storyDataPlugin } from './scripts/vite-story-data.ts';
+import { examplesPlugin } from './scripts/vite-examples.ts';
 import { planFiles, planPrecache } from './scripts/offline-precache.ts';
 import {
   KIOSK_MANIFEST,
@@ -83,6 +84,7 @@ export default defineConfig({
   define: { __APP_BUILD__: JSON.stringify(buildInfo()) },
   plugins: [
     storyDataPlugin(),
+    examplesPlugin(),
     offlineExtras(),
     VitePWA({
       // Never activates by itself: the app applies an update between kiosk visitors or at a

@@ -54,6 +54,9 @@ const en = {
   resettingIn: (s: number) => `The story starts again in ${s} s.`,
   imHere: 'I’m here',
   noMap: 'This browser cannot draw the map (WebGL is not available), so here is the story as text.',
+  // ---- scroll reader (issue #22) ----
+  scrollMotion: 'Move the map as I read',
+  scrollLabel: (title: string) => `${title} (read by scrolling)`,
 };
 
 export type Strings = typeof en;
@@ -111,6 +114,9 @@ const zh: Strings = {
   resettingIn: (s) => `${s} 秒后故事将重新开始。`,
   imHere: '我还在',
   noMap: '此浏览器无法绘制地图（不支持 WebGL），以下是故事的文字版。',
+  // ---- scroll reader (issue #22) ----
+  scrollMotion: '地图随阅读移动',
+  scrollLabel: (title: string) => `${title}（随滚动阅读）`,
 };
 
 const STRINGS: Record<Lang, Strings> = { en, zh };
