@@ -75,7 +75,9 @@ export class LayoutController implements ReactiveController {
 
   #parts(): LitElement[] {
     if (this.host.printingNow) return [];
-    const tags = this.host.exploringNow ? ['explore-panel'] : ['step-card', 'timeline-bar'];
+    const tags = this.host.exploringNow
+      ? ['explore-panel']
+      : ['step-card', 'scroll-reader', 'timeline-bar'];
     return tags.flatMap((tag) => {
       const el = this.host.renderRoot.querySelector<LitElement>(tag);
       return el ? [el] : [];
@@ -91,7 +93,14 @@ export class LayoutController implements ReactiveController {
       ),
       // The hand-off code's card, in the map's corner.
       kiosk?.querySelector<HTMLElement>('.qr-corner') ?? null,
-    ].filter((el): el is HTMLElement => el !== null);
+      // A scroll reader's text column covers the map's side; its cards on a phone pass over it.
+      root.querySelector<HTMLElement>('scroll-reader') ?? null,
+    ].filter(
+      (el): el is HTMLElement =>
+        el !== null &&
+        (el.localName !== 'scroll-reader' ||
+          getComputedStyle(el).getPropertyValue('--card-layout').trim() === 'side'),
+    );
   }
 
   /** The story UI is on screen and rendered, so its sizes can be measured. */

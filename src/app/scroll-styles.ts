@@ -21,6 +21,8 @@ export const scrollStyles = css`
   :host([mode='scroll']) .stage {
     position: relative;
     inset: auto;
+    /* No app header in someone else's page: the first block has About, the page its language. */
+    --header-h: 0px;
     --text-body: clamp(16px, calc(9px + 0.9vh), 19px);
     --text-ui: clamp(14px, calc(8px + 0.6vh), 16px);
     --timeline-h: clamp(56px, 7.5vh, 72px);
@@ -34,6 +36,9 @@ export const scrollStyles = css`
     overflow: hidden;
     background: var(--space-bg);
   }
+  :host([mode='scroll']) story-header {
+    display: none;
+  }
   :host([mode='scroll']) scroll-reader {
     /* Read by the layout controller: the column covers the map's side. */
     --card-layout: side;
@@ -43,11 +48,15 @@ export const scrollStyles = css`
     width: clamp(340px, 36cqw, 520px);
     margin: -100vh 0 0 var(--gap);
     margin-top: -100svh;
-    --reader-lead: calc(var(--header-h) + 45vh);
+    --reader-lead: 45vh;
+  }
+  /* Explore, left from the text: the free map fills the viewport until "Resume story". */
+  :host([scroll-explore]) {
+    height: 100vh;
+    height: 100svh;
   }
   @container (max-width: 700px) {
     :host([mode='scroll']) .stage {
-      --header-h: 48px;
       --timeline-h: 60px;
       --text-body: 16px;
     }

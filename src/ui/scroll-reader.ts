@@ -7,7 +7,7 @@
 // Properties: steps (Step[]), lang ('en'|'zh'), current (index of the active step),
 //             places (place names by step index), linksNavigate (boolean),
 //             wholeSteps (boolean: the reader chose steps that switch whole)
-// @fires ui-nav { action: 'explore' } - Explore under a block
+// @fires ui-nav { action: 'explore' | 'about' } - Explore under a block; About (the credits) under the first
 // @fires ui-scroll-motion { whole } - the reader's choice between a moving map and whole steps
 import { LitElement, css, html, nothing } from 'lit';
 import type { Step } from '../story/model';
@@ -65,14 +65,6 @@ export class ScrollReader extends LitElement {
     const total = this.steps.length;
     if (!total) return nothing;
     return html`<div class="reader" lang=${langTag(this.lang)}>
-      <p class="motion">
-        <button
-          aria-pressed=${this.wholeSteps ? 'false' : 'true'}
-          @click=${() => emit(this, 'ui-scroll-motion', { whole: !this.wholeSteps })}
-        >
-          ${t.scrollMotion}
-        </button>
-      </p>
       ${this.steps.map((step, i) => {
         const places = this.places.get(i) ?? [];
         return html`<section
@@ -110,6 +102,20 @@ export class ScrollReader extends LitElement {
             <button class="explore" @click=${() => emit(this, 'ui-nav', { action: 'explore' })}>
               ${t.explore}
             </button>
+            ${
+              i === 0
+                ? html`<button
+                      class="motion"
+                      aria-pressed=${this.wholeSteps ? 'false' : 'true'}
+                      @click=${() => emit(this, 'ui-scroll-motion', { whole: !this.wholeSteps })}
+                    >
+                      ${t.scrollMotion}
+                    </button>
+                    <button class="about" @click=${() => emit(this, 'ui-nav', { action: 'about' })}>
+                      ${t.about}
+                    </button>`
+                : nothing
+            }
           </p>
         </section>`;
       })}
@@ -137,20 +143,23 @@ export class ScrollReader extends LitElement {
         flex-direction: column;
         gap: var(--reader-gap, 80vh);
       }
-      .motion,
       .block {
         pointer-events: auto;
       }
-      .motion {
-        margin: 0;
-        font-size: var(--text-ui);
+      /* A switch: pressed, the map moves with the reader's progress. */
+      .motion::before {
+        content: '';
+        display: inline-block;
+        width: 0.8em;
+        height: 0.8em;
+        margin-right: 0.45em;
+        border: 2px solid var(--muted);
+        border-radius: 50%;
+        vertical-align: -0.1em;
       }
-      .motion button {
-        background: rgb(255 255 255 / 0.95);
-        box-shadow: var(--shadow-1);
-      }
-      .motion button[aria-pressed='false'] {
-        color: var(--muted);
+      .motion[aria-pressed='true']::before {
+        border-color: var(--accent);
+        background: var(--accent);
       }
       .block {
         box-sizing: border-box;
@@ -228,6 +237,9 @@ export class ScrollReader extends LitElement {
         background: var(--chip);
       }
       .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
         margin: 0.4em 0 0.2em;
         font-size: var(--text-ui);
       }
