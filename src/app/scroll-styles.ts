@@ -36,6 +36,14 @@ export const scrollStyles = css`
     overflow: hidden;
     background: var(--space-bg);
   }
+  /* The map is the text's backdrop: the wheel, a finger and the keys scroll the page
+     (Explore is the free map). Its credits stay clickable. */
+  :host([mode='scroll']) .map {
+    pointer-events: none;
+  }
+  :host([mode='scroll']) .map .maplibregl-ctrl {
+    pointer-events: auto;
+  }
   :host([mode='scroll']) story-header {
     display: none;
   }
