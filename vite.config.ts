@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { storyDataPlugin } from './scripts/vite-story-data.ts';
 import { examplesPlugin } from './scripts/vite-examples.ts';
+import { assetRootPlugin } from './scripts/vite-asset-root.ts';
 import { planFiles, planPrecache } from './scripts/offline-precache.ts';
 import {
   KIOSK_MANIFEST,
@@ -85,6 +86,7 @@ export default defineConfig({
   plugins: [
     storyDataPlugin(),
     examplesPlugin(),
+    assetRootPlugin(),
     offlineExtras(),
     VitePWA({
       // Never activates by itself: the app applies an update between kiosk visitors or at a
@@ -158,7 +160,13 @@ export default defineConfig({
     // MapLibre in a chunk of its own: an update of the app (a kiosk's next version) then
     // downloads and precaches only the app's code, not MapLibre's 1.1 MB again.
     rolldownOptions: {
+      // The app's page, and the embedding entry at the root of dist/: story-map.js (a small
+      // loader; its exports, `load`, are kept).
+      input: { index: `${root}/index.html`, 'story-map': `${root}/src/embed/loader.ts` },
+      preserveEntrySignatures: 'exports-only',
       output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'story-map' ? 'story-map.js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [{ name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }],
         },

@@ -28,9 +28,11 @@ export class KeyboardController implements ReactiveController {
     const action = keyAction(e);
     if (!action) return;
     const path = e.composedPath();
-    // In an embed, only keys aimed at this element (or at nothing in particular) drive it.
+    // The app's own page (sync-url) takes keys aimed at nothing in particular too; an
+    // element embedded in another page only those aimed at it (it or its inside has focus).
     const active = document.activeElement;
-    if (!path.includes(this.host) && active && active !== document.body) return;
+    const ownsPage = this.host.hasAttribute('sync-url');
+    if (!path.includes(this.host) && (!ownsPage || (active && active !== document.body))) return;
     if (isOwnedByControl(path)) return;
     e.preventDefault();
     this.host.dispatch({ type: 'go', to: action });

@@ -24,6 +24,7 @@ import type { Story } from '../story/model';
 import { mapViewOf } from './derive';
 import type { LayoutController } from './layout-controller';
 import { emitPublic } from './story-events';
+import { assetBase, pageUrl, storyUrl } from '../embed/asset-url';
 
 /** If the browser does not give a lost WebGL context back, a new map is built after this. */
 const CONTEXT_REBUILD_MS = 5000;
@@ -177,12 +178,12 @@ export class MapSession implements ReactiveController {
     this.#show(undefined);
     const controller = this.#makeController();
     this.controller = controller;
-    const storyUrl = new URL(this.host.appState.story, document.baseURI).href;
+    const url = storyUrl(this.host.appState.story);
     const link = (this.#link ??= this.takeDeepLink());
     const exploring = this.host.appState.phase.name === 'explore';
     const [mapResult, storyResult] = await Promise.allSettled([
       controller.attach(this.#container()),
-      openStory(storyUrl, document.baseURI, {
+      openStory(url, document.baseURI, {
         first: (story, layerIds) => firstViewIds(story, link, exploring, layerIds),
       }),
     ]);
@@ -246,7 +247,7 @@ export class MapSession implements ReactiveController {
     const stepId = shown.story.steps[state.step]?.id;
     // The whole check `npm run validate` makes: a save it would fail is refused, even one the
     // app could play around (an unknown layer), so the author sees it now, not at the build.
-    const url = new URL(state.story, document.baseURI).href;
+    const url = storyUrl(state.story);
     const check = await checkStory(url, document.baseURI, fetchText);
     if (token !== this.#loadToken) return;
     const loaded = check.loaded;
@@ -324,8 +325,12 @@ export class MapSession implements ReactiveController {
     const dispatch = (event: AppEvent) => this.host.dispatch(event);
     return new MapController({
       lang,
-      baseUrl: document.baseURI,
-      ...(basemap ? { basemapUrl: basemap } : {}),
+      // The element's own files (fonts, the embedded basemap) beside its code; a basemap the
+      // host gives is the page's URL.
+      baseUrl: assetBase(),
+      ...(basemap ? { basemapUrl: pageUrl(basemap) } : {}),
+      // Only the app's own page (sync-url) owns the wheel and one-finger drags.
+      cooperativeGestures: !this.host.hasAttribute('sync-url'),
       onWarning: (message) => dispatch({ type: 'warn', messages: [message] }),
       onFeaturePick: (picked) => dispatch({ type: 'select', id: String(picked.properties.id) }),
       onUserMove: (camera) => dispatch({ type: 'camera-moved', camera }),

@@ -21,7 +21,9 @@ export const storyMapStyles = [
       position: relative;
       width: 100%;
       height: 100%;
-      min-height: 320px;
+      /* With no height from its container (an article's flow): a screen's height, at most
+         720 px, which leaves the text and the map room on a phone. docs/EMBEDDING.md. */
+      min-height: min(100svh, 720px);
       overflow: hidden;
       container-type: size;
       color: var(--ink);

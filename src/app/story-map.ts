@@ -42,8 +42,8 @@ import { StudioController, studioProblems } from './studio-controller';
 import { ScrollController } from './scroll-controller';
 import { scrollStyles } from './scroll-styles';
 
-/** The JSON twin of stories/zhongguancun.yaml, made at build time (no YAML parser needed). */
-export const DEFAULT_STORY = 'stories/zhongguancun.json';
+import { DEFAULT_STORY } from '../embed/asset-url';
+export { DEFAULT_STORY };
 
 export class StoryMap extends LitElement {
   static override properties = {

@@ -121,6 +121,23 @@ const zh: Strings = {
 
 const STRINGS: Record<Lang, Strings> = { en, zh };
 
+// ---- embedding (issue #22): MapLibre's cooperative-gesture hints, for an embedded map ----
+
+/** MapLibre's own string ids, so `locale` patches its table. */
+export function cooperativeGestureText(lang: Lang): Record<string, string> {
+  return lang === 'zh'
+    ? {
+        'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键并滚动以缩放地图',
+        'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键并滚动以缩放地图',
+        'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+      }
+    : {
+        'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+        'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+        'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+      };
+}
+
 export function strings(lang: Lang): Strings {
   return STRINGS[lang];
 }

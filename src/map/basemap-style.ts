@@ -27,6 +27,7 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { yearFilter } from './year-filter';
+import { relocate } from '../embed/asset-url';
 
 export type BasemapLang = 'en' | 'zh';
 
@@ -159,7 +160,7 @@ export function labelTextField(lang: BasemapLang): ExpressionSpecification {
 export function resolveUrl(path: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) return path;
   try {
-    return new URL(path, base).href;
+    return relocate(new URL(path, base).href);
   } catch {
     if (base === '') return path;
     return base.endsWith('/')

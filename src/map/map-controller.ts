@@ -28,6 +28,7 @@ import { loadBasemap, loadDeferredData, setBasemapLanguage } from './basemap';
 import { basemapYearFilters } from './basemap-style';
 import { FeatureInteraction, type PickedFeature } from './feature-interaction';
 import type { CameraState, MapView } from './map-view';
+import { cooperativeGestureText } from '../i18n/strings';
 
 setWorkerUrl(workerUrl);
 
@@ -55,6 +56,11 @@ export interface MapControllerOptions {
   onCamera?: (camera: CameraState) => void;
   /** An author in the studio: rotating and tilting are on. */
   authoring?: boolean;
+  /**
+   * An element embedded in another page: the wheel and a one-finger drag scroll the page;
+   * Ctrl/⌘ + wheel and two fingers move the map (MapLibre's cooperative gestures).
+   */
+  cooperativeGestures?: boolean;
   onContextLost?: () => void;
   onContextRestored?: () => void;
 }
@@ -113,8 +119,9 @@ export class MapController {
         zoom: 3,
         attributionControl: { compact: true },
         fadeDuration: 0,
-        // Kiosk and embeds must not lose the page's own scroll and zoom gestures.
-        cooperativeGestures: false,
+        // An embed leaves the wheel and one-finger drags to the host page's scrolling.
+        cooperativeGestures: Boolean(this.options.cooperativeGestures),
+        ...(this.options.cooperativeGestures ? { locale: cooperativeGestureText(this.#lang) } : {}),
         // Readers pan and zoom; an author in the studio also rotates and tilts.
         dragRotate: Boolean(this.options.authoring),
         pitchWithRotate: Boolean(this.options.authoring),

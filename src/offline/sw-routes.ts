@@ -44,4 +44,6 @@ export const NAVIGATION_DENYLIST: RegExp[] = [
   /\/(?:stories|geo|fonts|basemap|icons|assets)\//,
   // on the path only: `?story=…/s.yaml` or `?basemap=city.pmtiles` is a deep link to the app
   /^[^?]*\.(?:json|geojson|ya?ml|pmtiles|woff2?|png|svg|webmanifest|m?js|css|txt)(?:\?|$)/i,
+  // any other page of the site (an article embedding <story-map>) is that page, not the app
+  /^[^?]*\/(?!index\.html(?:\?|$))[^/?]+\.html?(?:\?|$)/i,
 ];

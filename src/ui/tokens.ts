@@ -4,27 +4,29 @@
 // components size their text in em of those.
 import { css } from 'lit';
 
+// The public theme: a page sets --story-map-* on the element (or any ancestor); each
+// defaults to our own value. docs/EMBEDDING.md lists them; keep the two in step.
 export const tokens = css`
   :host {
     /* Colours. Text on --paper and --accent-soft passes WCAG AA (4.5:1) at every size. */
-    --ink: #1c1917;
-    --muted: #57534e;
-    --paper: #ffffff;
-    --paper-tint: #f7f5f1;
+    --ink: var(--story-map-ink, #1c1917);
+    --muted: var(--story-map-muted, #57534e);
+    --paper: var(--story-map-paper, #ffffff);
+    --paper-tint: var(--story-map-paper-tint, #f7f5f1);
     --line: #a8a29e;
     --line-soft: #e7e5e4;
     --chip: #f1efeb;
-    --accent: #b91c1c;
-    --accent-soft: #fde8e8;
-    --link: #1d4ed8;
-    --focus: #2563eb;
+    --accent: var(--story-map-accent, #b91c1c);
+    --accent-soft: var(--story-map-accent-soft, #fde8e8);
+    --link: var(--story-map-link, #1d4ed8);
+    --focus: var(--story-map-focus, #2563eb);
     --on-dark: #ffffff;
     --scrim: rgb(28 25 23 / 0.9);
     /* The quiet space around the globe. */
     --space-bg: #dfe5ea;
 
     /* Type. The layout sets --text-body (and --text-ui) for each form factor. */
-    --font-text: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif;
+    --font-text: var(--story-map-font, 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif);
     --text-body: 16px;
     --text-ui: 14px;
     --leading-body: 1.55;

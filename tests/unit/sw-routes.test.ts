@@ -82,4 +82,14 @@ describe('navigation fallback', () => {
     ])
       expect(denied(p), p).toBe(true);
   });
+
+  it('leaves the site’s other pages (an article with an embed) to the network', () => {
+    for (const p of [
+      '/exhibit/examples/article.html',
+      '/exhibit/news/2026/zgc.html?utm=x',
+      '/exhibit/about.htm',
+    ])
+      expect(denied(p), p).toBe(true);
+    expect(denied('/exhibit/index.html?lang=zh')).toBe(false);
+  });
 });
