@@ -13,7 +13,7 @@ test.describe('scroll reader', () => {
     const reader = await ScrollReaderDriver.openApp(app.page, MINI);
     await reader.record();
     const count = await reader.stepCount();
-    await reader.readOnByWheel(120, async () => (await reader.stepIndex()) === count - 1);
+    await reader.readOnByWheel(250, async () => (await reader.stepIndex()) === count - 1);
     await reader.waitForSettled(count - 1);
     expect(await reader.changes()).toEqual([...Array(count).keys()].slice(1));
     expect(app.consoleErrors).toEqual([]);
