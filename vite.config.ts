@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { storyDataPlugin } from './scripts/vite-story-data.ts';
 import { keepDistOnFailure } from './scripts/vite-keep-dist.ts';
+import { examplesPlugin } from './scripts/vite-examples.ts';
 import { assetRootPlugin } from './scripts/vite-asset-root.ts';
 import { planFiles, planPrecache } from './scripts/offline-precache.ts';
 import {
@@ -85,6 +86,7 @@ export default defineConfig({
   define: { __APP_BUILD__: JSON.stringify(buildInfo()) },
   plugins: [
     storyDataPlugin(),
+    examplesPlugin(),
     assetRootPlugin(),
     offlineExtras(),
     // A failed build must not write sw.js (a running kiosk polls it): see the guard.

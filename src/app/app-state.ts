@@ -13,7 +13,7 @@ import { USER_LAYER_PREFIX } from '../geo/user-geojson';
 import { formatError, type DataError } from '../story/errors';
 import type { LayerGroupInfo, LoadedLayer } from '../story/load-story';
 
-export const MODES = ['story', 'explore', 'kiosk', 'print'] as const;
+export const MODES = ['story', 'scroll', 'explore', 'kiosk', 'print'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Who is at a kiosk: nobody (the attract loop), a visitor, or a visitor who may have left. */
@@ -38,7 +38,10 @@ export interface Exploring {
 
 export type Phase =
   | { name: 'story' }
-  | { name: 'explore'; explore: Exploring }
+  /** The story read by scrolling a page (issue #22): the page's position picks the step. */
+  | { name: 'scroll' }
+  /** `from`: the mode "Resume story" returns to (a scroll reader's explore returns to scrolling). */
+  | { name: 'explore'; explore: Exploring; from?: 'scroll' }
   | {
       name: 'kiosk';
       presence: Presence;
@@ -142,7 +145,8 @@ export type AppEvent =
   /** The live preview: a saved version has errors, so the one shown stays. */
   | { type: 'story-rejected'; messages: string[] }
   | { type: 'warn'; messages: string[] }
-  | { type: 'go'; to: StepTarget; force?: boolean }
+  /** `scrolled`: the scroll reader's position made the step active (no page scroll to it). */
+  | { type: 'go'; to: StepTarget; force?: boolean; scrolled?: boolean }
   | { type: 'explore'; camera?: CameraState }
   | { type: 'resume' }
   | { type: 'toggle-lang' }
@@ -212,6 +216,7 @@ export function phaseName(
   | 'loading'
   | 'failed'
   | 'story'
+  | 'scroll'
   | 'explore'
   | 'kiosk-attract'
   | 'kiosk-visitor'
@@ -373,7 +378,7 @@ function withMode(state: AppState, mode: Mode): AppState {
     return wasExploring && state.load === 'ready' ? rerun(next) : next;
   }
   if (mode === 'explore') return enterExplore({ ...state, phase: { name: 'story' } }, undefined);
-  const next: AppState = { ...state, phase: { name: 'story' } };
+  const next: AppState = { ...state, phase: { name: mode === 'scroll' ? 'scroll' : 'story' } };
   return wasExploring && state.load === 'ready' ? rerun(next) : next;
 }
 
@@ -475,7 +480,8 @@ function enterExplore(state: AppState, camera: CameraState | undefined): AppStat
   if (exploringOf(state)) return state;
   const explore: Exploring = { cameraSeq: 0, ...(camera ? { camera } : {}) };
   if (state.phase.name === 'kiosk') return { ...state, phase: { ...state.phase, explore } };
-  return { ...state, phase: { name: 'explore', explore } };
+  const from = state.phase.name === 'scroll' ? { from: 'scroll' as const } : {};
+  return { ...state, phase: { name: 'explore', explore, ...from } };
 }
 
 /** Resume: the step's declared state brings back exactly what the reader left. */
@@ -487,7 +493,7 @@ function leaveExplore(state: AppState): AppState {
 
 function withoutExplore(state: AppState): AppState {
   const { phase } = state;
-  if (phase.name === 'explore') return { ...state, phase: { name: 'story' } };
+  if (phase.name === 'explore') return { ...state, phase: { name: phase.from ?? 'story' } };
   if (phase.name === 'kiosk' && phase.explore) {
     const { explore: dropped, ...kiosk } = phase;
     return { ...state, phase: kiosk };

@@ -68,7 +68,7 @@ export class LayoutController implements ReactiveController {
 
   /** The parts whose size the insets depend on: the step card and timeline, or the explore panel. */
   #parts(): LitElement[] {
-    return ['step-card', 'timeline-bar', 'explore-panel'].flatMap((tag) => {
+    return ['step-card', 'scroll-reader', 'timeline-bar', 'explore-panel'].flatMap((tag) => {
       const el = this.host.renderRoot.querySelector<LitElement>(tag);
       return el ? [el] : [];
     });
@@ -88,7 +88,14 @@ export class LayoutController implements ReactiveController {
       ),
       // The hand-off code's card, in the map's corner.
       kiosk?.querySelector<HTMLElement>('.qr-corner') ?? null,
-    ].filter((el): el is HTMLElement => el !== null);
+      // A scroll reader's text column covers the map's side; its cards on a phone pass over it.
+      root.querySelector<HTMLElement>('scroll-reader') ?? null,
+    ].filter(
+      (el): el is HTMLElement =>
+        el !== null &&
+        (el.localName !== 'scroll-reader' ||
+          getComputedStyle(el).getPropertyValue('--card-layout').trim() === 'side'),
+    );
   }
 
   /** The story UI is on screen and rendered, so its sizes can be measured. */

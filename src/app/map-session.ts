@@ -142,8 +142,20 @@ export class MapSession implements ReactiveController, StateListener {
     }
     controller.apply(view, {
       insets: this.layout.insets(),
-      // A handout's pictures need each step's view, not the flight to it.
-      reducedMotion: this.#reducedMotion.matches || state.phase.name === 'print',
+      // A handout's pictures need each step's view, not the flight to it; a scroll reader's
+      // camera moves with the reader's progress, so its steps arrive whole.
+      reducedMotion: this.#reducedMotion.matches || ['print', 'scroll'].includes(state.phase.name),
+    });
+  }
+
+  /** The scroll reader between step `index` and the next (src/app/scroll-controller.ts). */
+  scrub(index: number, progress: number) {
+    const steps = this.shell.state().data?.story.steps;
+    const from = steps?.[index];
+    if (!from || !this.#controller?.map || !this.layout.ready) return;
+    this.#controller.scrub(from, steps[index + 1], progress, {
+      insets: this.layout.insets(),
+      reducedMotion: true,
     });
   }
 

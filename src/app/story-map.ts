@@ -14,7 +14,7 @@
 import { LitElement } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mapLibreStyles } from '../map/map-styles';
-import { resolveStep } from '../story/navigator';
+import { resolveStep, targetIndex } from '../story/navigator';
 import { localize } from '../story/model';
 import { KioskController } from '../kiosk/kiosk-controller';
 import { UpdateController } from '../offline/update-controller';
@@ -40,6 +40,8 @@ import { emitPublic } from './story-events';
 import { storyMapStyles } from './story-map.styles';
 import { PrintController } from './print-controller';
 import { StudioController, studioProblems } from './studio-controller';
+import { ScrollController } from './scroll-controller';
+import { scrollStyles } from './scroll-styles';
 
 import { DEFAULT_STORY } from '../embed/asset-url';
 export { DEFAULT_STORY };
@@ -116,6 +118,9 @@ export class StoryMap extends LitElement {
   readonly #update = new UpdateController(this.#shell, () => ({
     status: this.#options.status === true,
   }));
+  readonly #scroll = new ScrollController(this.#shell, (index, progress) =>
+    this.#session.scrub(index, progress),
+  );
 
   constructor() {
     super();
@@ -131,6 +136,7 @@ export class StoryMap extends LitElement {
     this.addEventListener('ui-print', () => window.print());
     this.addEventListener('ui-studio-fit', () => this.#session.frameHighlighted());
     this.addEventListener('ui-kiosk-lang', (e) => this.#configure('lang', { lang: e.detail.lang }));
+    this.addEventListener('ui-scroll-motion', (e) => this.#scroll.setWholeSteps(e.detail.whole));
   }
 
   // ---- public contract -------------------------------------------------------------
@@ -220,6 +226,13 @@ export class StoryMap extends LitElement {
   }
 
   #change(event: AppEvent) {
+    // In scroll mode the page's position is the step: a step asked for (a key, the timeline,
+    // goTo) scrolls the page to its block, and the scroll then makes it active.
+    const steps = this.#state.data?.story.steps;
+    if (event.type === 'go' && !event.scrolled && this.#state.phase.name === 'scroll' && steps) {
+      const index = targetIndex(this.#state.step, event.to, steps.length);
+      if (this.#scroll.scrollToStep(index)) return;
+    }
     const prev = this.#state;
     const next = transition(prev, event);
     if (next === prev) return;
@@ -271,9 +284,23 @@ export class StoryMap extends LitElement {
   /** What follows a state change: the controllers (the map among them), the public events, the URL. */
   #effects(prev: AppState, next: AppState) {
     const story = next.data?.story;
-    if (next.load === 'ready' && prev.load !== 'ready' && story)
+    if (next.load === 'ready' && prev.load !== 'ready' && story) {
       emitPublic(this, 'story-ready', { steps: story.steps.length });
+      // A scroll reader's deep link (the app's page) opens on the step's block.
+      if (this.syncUrl && next.phase.name === 'scroll' && parseUrlState(location.search).step)
+        this.#scroll.openAt(next.step);
+    }
     for (const listener of this.#listeners) listener.stateChanged(prev, next);
+    // Explore from a scroll reader fills the viewport; back in the text, the page returns to
+    // the step's block.
+    const fromScroll = next.phase.name === 'explore' && next.phase.from === 'scroll';
+    this.toggleAttribute('scroll-explore', fromScroll);
+    if (
+      prev.phase.name === 'explore' &&
+      prev.phase.from === 'scroll' &&
+      next.phase.name === 'scroll'
+    )
+      this.#scroll.openAt(next.step);
     const step = story?.steps[next.step];
     if (step && next.run !== prev.run && !exploringOf(next) && !next.noMap)
       emitPublic(this, 'step-change', { index: step.index, id: step.id });
@@ -337,10 +364,11 @@ export class StoryMap extends LitElement {
       shareable: this.syncUrl,
       printPictures: this.#print.pictures,
       studio: this.#studio.enabled ? studioProblems(this.#state) : undefined,
+      scroll: { year: this.#scroll.year, whole: this.#scroll.whole },
     });
   }
 
-  static override styles = [mapLibreStyles, storyMapStyles];
+  static override styles = [mapLibreStyles, storyMapStyles, scrollStyles];
 }
 
 customElements.define('story-map', StoryMap);

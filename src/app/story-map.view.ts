@@ -20,6 +20,7 @@ import '../ui/story-header';
 import '../ui/kiosk-overlay';
 import '../ui/story-text';
 import '../ui/story-loading';
+import '../ui/scroll-reader';
 
 export interface StoryMapViewInput {
   state: AppState;
@@ -33,6 +34,8 @@ export interface StoryMapViewInput {
   printPictures: ReadonlyMap<number, string>;
   /** The dev server's studio (`?studio`): the problems its panel lists. */
   studio?: StudioProblem[] | undefined;
+  /** Scroll mode: the year between two steps the timeline shows, and whether steps switch whole. */
+  scroll?: { year: number | undefined; whole: boolean };
 }
 
 /** The handout's code loads when a handout is asked for, not with the page. */
@@ -49,6 +52,7 @@ export function renderStoryMap({
   shareable,
   printPictures,
   studio,
+  scroll,
 }: StoryMapViewInput): TemplateResult {
   const data = state.data;
   const story = data?.story;
@@ -60,65 +64,89 @@ export function renderStoryMap({
   const view = mapViewOf(state);
   const { phase } = state;
   const kiosk = phase.name === 'kiosk';
+  const scrolling = phase.name === 'scroll';
+  // The frame is the scroll mode's sticky map; in every other mode it is display: contents.
   return html`<div class="stage ${kiosk && handoff ? 'handoff' : ''}">
-    <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
-    ${
-      phase.name === 'print'
-        ? nothing
-        : html`<story-header
-            .heading=${title}
-            .lang=${lang}
-            .exploring=${exploringOf(state) !== undefined}
-            .showLang=${!(phase.name === 'kiosk' && phase.presence === 'attract')}
-          ></story-header>`
-    }
-    <div class="alerts">
-      <error-panel .heading=${t.storyFailed} .messages=${state.errors} .lang=${lang}></error-panel>
-      <error-panel
-        .heading=${t.editRefused}
-        .messages=${state.editErrors}
-        .lang=${lang}
-      ></error-panel>
-      <error-panel
-        .heading=${t.storyWarnings}
-        .messages=${state.warnings}
-        .lang=${lang}
-        dismissible
-      ></error-panel>
-    </div>
-    ${
-      story && index && state.noMap
-        ? html`<story-text
-            class="text-only"
-            .story=${story}
-            .lang=${lang}
-            .placeNames=${new Map(
-              story.steps.flatMap((s) => s.places).map((id) => [id, index.name(id, lang) ?? id]),
-            )}
-            .reason=${state.noMap}
-          ></story-text>`
-        : nothing
-    }
-    ${
-      story && step && view.kind === 'step' && phase.name !== 'print'
-        ? html`<step-card
-              class="card"
-              .step=${step}
+    <div class="frame">
+      <div id="map" class="map" role="region" aria-label=${t.mapLabel(title)}></div>
+      ${
+        phase.name === 'print'
+          ? nothing
+          : html`<story-header
+              .heading=${title}
               .lang=${lang}
-              .total=${story.steps.length}
-              .places=${step.places.flatMap((id) => {
-                const name = index?.name(id, lang);
-                return name ? [{ id, name }] : [];
-              })}
-              .linksNavigate=${!kiosk}
-              .shareUrl=${
-                !kiosk && shareable && phase.name === 'story'
-                  ? (handoffUrl(location.href, step.id, lang) ?? '')
-                  : ''
-              }
-              .shareTitle=${`${title}: ${localize(step.title, lang)}`}
-            ></step-card>
-            <timeline-bar
+              .exploring=${exploringOf(state) !== undefined}
+              .showLang=${!(phase.name === 'kiosk' && phase.presence === 'attract')}
+            ></story-header>`
+      }
+      <div class="alerts">
+        <error-panel
+          .heading=${t.storyFailed}
+          .messages=${state.errors}
+          .lang=${lang}
+        ></error-panel>
+        <error-panel
+          .heading=${t.editRefused}
+          .messages=${state.editErrors}
+          .lang=${lang}
+        ></error-panel>
+        <error-panel
+          .heading=${t.storyWarnings}
+          .messages=${state.warnings}
+          .lang=${lang}
+          dismissible
+        ></error-panel>
+      </div>
+      ${
+        story && index && state.noMap
+          ? html`<story-text
+              class="text-only"
+              .story=${story}
+              .lang=${lang}
+              .placeNames=${new Map(
+                story.steps.flatMap((s) => s.places).map((id) => [id, index.name(id, lang) ?? id]),
+              )}
+              .reason=${state.noMap}
+            ></story-text>`
+          : nothing
+      }
+      ${
+        story && step && view.kind === 'step' && phase.name !== 'print' && !scrolling
+          ? html`<step-card
+                class="card"
+                .step=${step}
+                .lang=${lang}
+                .total=${story.steps.length}
+                .places=${step.places.flatMap((id) => {
+                  const name = index?.name(id, lang);
+                  return name ? [{ id, name }] : [];
+                })}
+                .linksNavigate=${!kiosk}
+                .shareUrl=${
+                  !kiosk && shareable && phase.name === 'story'
+                    ? (handoffUrl(location.href, step.id, lang) ?? '')
+                    : ''
+                }
+                .shareTitle=${`${title}: ${localize(step.title, lang)}`}
+              ></step-card>
+              <timeline-bar
+                .steps=${story.steps.map((s) => ({
+                  id: s.id,
+                  year: s.year,
+                  ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
+                  title: localize(s.title, lang),
+                }))}
+                .eras=${story.eras.map((e) => ({ from: e.from, to: e.to, label: localize(e.label, lang) }))}
+                .first=${story.firstYear}
+                .last=${story.lastYear}
+                .current=${state.step}
+                .lang=${lang}
+              ></timeline-bar>`
+          : nothing
+      }
+      ${
+        story && step && view.kind === 'step' && scrolling
+          ? html`<timeline-bar
               .steps=${story.steps.map((s) => ({
                 id: s.id,
                 year: s.year,
@@ -129,30 +157,51 @@ export function renderStoryMap({
               .first=${story.firstYear}
               .last=${story.lastYear}
               .current=${state.step}
+              .year=${scroll?.year}
               .lang=${lang}
             ></timeline-bar>`
-        : nothing
-    }
+          : nothing
+      }
+      ${
+        data && view.kind === 'explore'
+          ? renderExploreView(data.story, data.groups, data.index, view, lang)
+          : nothing
+      }
+      ${
+        phase.name === 'kiosk'
+          ? html`<kiosk-overlay
+              .phase=${phase.presence}
+              .secondsLeft=${kioskSecondsLeft}
+              .lang=${lang}
+              .handoffUrl=${
+                step && handoff && !exploringOf(state)
+                  ? (handoffUrl(handoff, step.id, lang) ?? '')
+                  : ''
+              }
+            ></kiosk-overlay>`
+          : nothing
+      }
+      ${state.load === 'loading' ? html`<story-loading .lang=${lang}></story-loading>` : nothing}
+    </div>
     ${
-      data && view.kind === 'explore'
-        ? renderExploreView(data.story, data.groups, data.index, view, lang)
-        : nothing
-    }
-    ${
-      phase.name === 'kiosk'
-        ? html`<kiosk-overlay
-            .phase=${phase.presence}
-            .secondsLeft=${kioskSecondsLeft}
+      story && scrolling && !state.noMap
+        ? html`<scroll-reader
+            .steps=${story.steps}
             .lang=${lang}
-            .handoffUrl=${
-              step && handoff && !exploringOf(state)
-                ? (handoffUrl(handoff, step.id, lang) ?? '')
-                : ''
-            }
-          ></kiosk-overlay>`
+            .current=${state.step}
+            .wholeSteps=${scroll?.whole ?? false}
+            .places=${new Map(
+              story.steps.map((s, i) => [
+                i,
+                s.places.flatMap((id) => {
+                  const name = index?.name(id, lang);
+                  return name ? [name] : [];
+                }),
+              ]),
+            )}
+          ></scroll-reader>`
         : nothing
     }
-    ${state.load === 'loading' ? html`<story-loading .lang=${lang}></story-loading>` : nothing}
     ${
       story && phase.name === 'print'
         ? html`${loadPrintView()}<print-view

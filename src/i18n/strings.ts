@@ -57,6 +57,8 @@ const en = {
   // ---- limits (issue 26): long lists of problems, summarised ----
   moreLike: (count: number, like: string) =>
     `… and ${count.toLocaleString('en-US')} more like: ${like}`,
+  // ---- scroll reader (issue #22) ----
+  scrollMotion: 'Move the map as I read',
 };
 
 export type Strings = typeof en;
@@ -116,6 +118,8 @@ const zh: Strings = {
   noMap: '此浏览器无法绘制地图（不支持 WebGL），以下是故事的文字版。',
   // ---- limits (issue 26): long lists of problems, summarised ----
   moreLike: (count, like) => `……另有 ${count.toLocaleString('zh-CN')} 条同类问题：${like}`,
+  // ---- scroll reader (issue #22) ----
+  scrollMotion: '地图随阅读移动',
 };
 
 const STRINGS: Record<Lang, Strings> = { en, zh };

@@ -2,8 +2,6 @@
 // MapLibre paint properties / feature state only: no DOM and no source updates per frame.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Animation } from '../story/model';
-import type { FeatureIndex } from '../geo/feature-index';
-import { existsIn } from '../story/timeline';
 import { progressGradient, sourceId, styleLayerIds } from './layer-styles';
 
 export interface AnimationTarget {
@@ -13,7 +11,6 @@ export interface AnimationTarget {
 }
 
 const easeOutCubic = (t: number) => 1 - (1 - t) ** 3;
-
 
 /** The length of a step's animations, in ms: how long its map keeps changing after arrival. */
 export function animationsMs(animations: readonly Animation[]): number {

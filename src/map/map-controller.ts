@@ -9,6 +9,8 @@ import type { Feature } from 'geojson';
 import type { Step } from '../story/model';
 import { FeatureIndex } from '../geo/feature-index';
 import { AnimationRun } from './animations';
+import { LineReveal, scrubCamera } from './scrub';
+import { lineReveal } from '../story/scroll-position';
 import {
   layerFilters,
   labelField,
@@ -98,6 +100,9 @@ export class MapController {
   #pendingMoves = new Set<() => void>();
   /** Markers, labels and label blockers for a step's subjects (issue #25). */
   #subjects: SubjectLayer | undefined;
+  /** The scroll reader's place between two steps, kept so a step applied late keeps to it. */
+  #scrub: { from: Step; to: Step | undefined; progress: number; opts: ApplyOptions } | undefined;
+  #reveal: LineReveal | undefined;
 
   constructor(private readonly options: MapControllerOptions) {
     this.#lang = options.lang;
@@ -181,6 +186,8 @@ export class MapController {
   }
 
   detach() {
+    this.#reveal = undefined;
+    this.#scrub = undefined;
     this.#animation?.stop();
     for (const finish of [...this.#pendingMoves]) finish();
     for (const off of this.#detachers.splice(0)) off();
@@ -471,6 +478,8 @@ export class MapController {
     else if (cam.transition === 'ease')
       map.easeTo({ ...target, duration: cam.duration, essential: true }, eventData);
     else map.flyTo({ ...target, duration: cam.duration, essential: true }, eventData);
+    // A scroll reader already between this step and the next keeps its place.
+    if (this.#scrub?.from.id === step.id && this.#scrub.progress > 0) this.#showScrub();
     this.#setVisibleLayers(step.layers);
     this.#setYear(step.mapYear);
     this.#highlight(step.highlight);
@@ -528,6 +537,52 @@ export class MapController {
       map.once('idle', () => resolve());
       map.triggerRepaint();
     });
+  }
+
+  /**
+   * The scroll reader: the map a fraction `progress` of the way from step `from` to step
+   * `to`: the camera on the path a flight between their cameras takes (at once, no
+   * animation), and the lines `to` draws revealed with the progress. Progress 0 is `from`'s
+   * own camera. The steps' layers, highlights and year are `apply`'s.
+   */
+  scrub(from: Step, to: Step | undefined, progress: number, opts: ApplyOptions) {
+    this.#scrub = { from, to, progress: to ? progress : 0, opts };
+    if (this.map) this.#showScrub();
+  }
+
+  #showScrub() {
+    const map = this.#requireMap();
+    const scrub = this.#scrub;
+    if (!scrub) return;
+    const { from, to, progress, opts } = scrub;
+    const start = this.#stepCamera(from, opts.insets);
+    const container = map.getContainer();
+    const size = { width: container.clientWidth, height: container.clientHeight };
+    const camera =
+      to && progress > 0
+        ? scrubCamera(start, this.#stepCamera(to, opts.insets), progress, size)
+        : start;
+    map.jumpTo({ ...camera, padding: opts.insets }, { storyToken: -1 } satisfies StoryMove);
+    this.#reveal ??= new LineReveal(map);
+    const draws = (to?.animations ?? []).filter((a) => a.type !== 'pulse');
+    this.#reveal.set(
+      draws.flatMap((a) =>
+        this.#index ? animationTargets(this.#index, a.targets, to?.mapYear) : [],
+      ),
+      progress > 0 ? lineReveal(progress) : 0,
+    );
+  }
+
+  /** A step's camera as its move would end (a fitted camera worked out for these insets). */
+  #stepCamera(step: Step, insets: Insets) {
+    const target = stepCamera(step, this.#index ?? new FeatureIndex(), this.#size(), insets);
+    const now = this.camera;
+    return {
+      center: target.center ?? now.center,
+      zoom: target.zoom ?? now.zoom,
+      bearing: target.bearing,
+      pitch: target.pitch,
+    };
   }
 
   #requireMap(): MapLibreMap {

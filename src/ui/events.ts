@@ -21,6 +21,8 @@ export interface UiEventMap {
   'ui-studio-fit': Record<string, never>;
   /** The reader closed the "updated" note. */
   'ui-update-note-dismiss': Record<string, never>;
+  /** Scroll reader (issue #22): the reader wants steps whole (no camera moved by scrolling), or moving. */
+  'ui-scroll-motion': { whole: boolean };
 }
 
 export type UiEventType = keyof UiEventMap;

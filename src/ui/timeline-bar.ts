@@ -9,7 +9,9 @@
 //
 // Properties: steps ({ id, year, yearEnd?, title }[]), eras ({ from, to, label }[]),
 //             first, last (years; undefined for a story without years, which has no
-//             timeline: the bar is then hidden), current (index), lang ('en'|'zh')
+//             timeline: the bar is then hidden), current (index), lang ('en'|'zh'),
+//             year (optional: the year the scroll reader is at between two steps, shown as a
+//             needle on the axis)
 // @fires ui-jump { index }
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { styleProps } from './style-props';
@@ -61,6 +63,7 @@ export class TimelineBar extends LitElement {
     last: { type: Number },
     current: { type: Number },
     lang: { type: String },
+    year: { type: Number },
     peek: { state: true },
   };
 
@@ -70,6 +73,7 @@ export class TimelineBar extends LitElement {
   declare last: number | undefined;
   declare current: number;
   declare lang: Lang;
+  declare year: number | undefined;
   /** The marker under the pointer or focus, whose name shows. */
   declare peek: number | undefined;
   #size = { width: 0, height: 0 };
@@ -225,6 +229,16 @@ export class TimelineBar extends LitElement {
               >${y}</span
             >`,
         )}
+        ${
+          this.year !== undefined && current && this.year !== current.year
+            ? html`<span
+                class="needle"
+                aria-hidden="true"
+                ${styleProps({ left: px(at(this.year)), top: px(axisY) })}
+                >${this.year}</span
+              >`
+            : nothing
+        }
         <ol
           class="markers"
           @pointermove=${(e: PointerEvent) => (this.peek = this.#nearest(e.clientX))}
@@ -399,6 +413,17 @@ export class TimelineBar extends LitElement {
       }
       button.current::before {
         display: none;
+      }
+      /* The scroll reader's year between two steps: a label over a tick on the axis. */
+      .needle {
+        position: absolute;
+        transform: translate(-50%, -100%);
+        padding: 0 0.35em 0.5em;
+        font-weight: 700;
+        color: var(--accent);
+        background: linear-gradient(var(--accent), var(--accent)) center bottom / 2px 0.45em
+          no-repeat;
+        pointer-events: none;
       }
       .pill {
         position: relative;

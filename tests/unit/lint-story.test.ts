@@ -220,7 +220,9 @@ describe('swapped places that sit together', () => {
         point('frankford', 40.02, -75.08),
       ],
     };
-    const warnings = lintStory({ steps: [] }, 's.yaml', [{ id: 'places', file: 'p.geojson', data }]);
+    const warnings = lintStory({ steps: [] }, 's.yaml', [
+      { id: 'places', file: 'p.geojson', data },
+    ]);
     expect(warnings.map((w) => w.path)).toEqual([
       'features[5] (germantown).geometry.coordinates',
       'features[6] (manayunk).geometry.coordinates',
