@@ -46,6 +46,9 @@ import { scrollStyles } from './scroll-styles';
 import { DEFAULT_STORY } from '../embed/asset-url';
 export { DEFAULT_STORY };
 
+/** The page URL's settings for the page's life: kiosk tuning, the status panel, the studio. */
+type PageOptions = Pick<UrlState, 'idle' | 'dwell' | 'countdown' | 'status' | 'studio' | 'handoff'>;
+
 /**
  * A map story: a story file's steps told on a MapLibre map, in English and Chinese.
  * The public contract (docs/EMBEDDING.md) is the attributes and properties `story`, `mode`,
@@ -67,9 +70,6 @@ export { DEFAULT_STORY };
  * @cssprop [--story-map-focus=#2563eb] - The focus ring.
  * @cssprop [--story-map-font='Noto Sans', 'Noto Sans SC', system-ui, sans-serif] - The interface and story text's font family.
  */
-/** The page URL's settings for the page's life: kiosk tuning, the status panel, the studio. */
-type PageOptions = Pick<UrlState, 'idle' | 'dwell' | 'countdown' | 'status' | 'studio' | 'handoff'>;
-
 export class StoryMap extends LitElement {
   static override properties = {
     story: { type: String, reflect: true, noAccessor: true },

@@ -289,8 +289,9 @@ export class MapController {
   /** The form factor the map's labels, lines and markers are sized for. */
   #formFactor() {
     const container = this.#requireMap().getContainer();
-    const root = container.getRootNode();
-    const mode = root instanceof ShadowRoot ? root.host.getAttribute('mode') : null;
+    // The element whose shadow root holds the map says which mode (kiosk, print) it is in.
+    const host = (container.getRootNode() as Partial<ShadowRoot>).host;
+    const mode = host?.getAttribute('mode') ?? null;
     return mapFormFactor(mode, container.clientWidth, container.clientHeight);
   }
 

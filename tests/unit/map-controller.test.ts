@@ -16,6 +16,7 @@ class FakeMap {
   writes: string[] = [];
   layers: { id: string; source?: string }[] = [];
   sources = new Set<string>();
+  images = new Set<string>();
   #handlers = new Map<string, Set<Handler>>();
   #padding = { top: 0, bottom: 0, left: 0, right: 0 };
   touchZoomRotate = { disableRotation() {} };
@@ -44,7 +45,29 @@ class FakeMap {
   }
   remove() {}
   getContainer() {
-    return { clientWidth: 1000, clientHeight: 800 };
+    return { clientWidth: 1000, clientHeight: 800, getRootNode: () => ({}) };
+  }
+  getLayersOrder() {
+    return this.layers.map((l) => l.id);
+  }
+  getLayoutProperty() {
+    return undefined;
+  }
+  getPaintProperty() {
+    return undefined;
+  }
+  setPaintProperty(id: string, name: string, value: unknown) {
+    this.writes.push(`paint ${id} ${name}=${String(value)}`);
+  }
+  hasImage(id: string) {
+    return this.images.has(id);
+  }
+  addImage(id: string) {
+    this.images.add(id);
+    this.writes.push(`addImage ${id}`);
+  }
+  moveLayer(id: string) {
+    this.writes.push(`move ${id}`);
   }
   getStyle() {
     return { layers: this.layers };
@@ -53,7 +76,8 @@ class FakeMap {
     return this.layers.find((l) => l.id === id);
   }
   getSource(id: string) {
-    return this.sources.has(id) ? {} : undefined;
+    const writes = this.writes;
+    return this.sources.has(id) ? { setData: () => void writes.push(`data ${id}`) } : undefined;
   }
   addSource(id: string) {
     this.sources.add(id);
@@ -175,6 +199,8 @@ async function attached() {
   });
   await controller.attach({} as HTMLElement);
   const map = FakeMap.last!;
+  // What attaching set up (the subject marks' source and layers) is not what `apply` writes.
+  taken(map);
   return { controller, map, settled };
 }
 
@@ -237,8 +263,11 @@ describe('MapController.apply', () => {
     taken(map);
     const base: ExploreView = { kind: 'explore', lang: 'en', index, layers: ['a'], year: 1990 };
     controller.apply(base, OPTS);
-    // The step's own layers and year: nothing to change.
-    expect(taken(map).filter((w) => !w.startsWith('jumpTo'))).toEqual([]);
+    // The step's own layers and year: nothing to change but the step's subject marks, cleared.
+    expect(taken(map).filter((w) => !w.startsWith('jumpTo'))).toEqual([
+      'data story-subjects',
+      expect.stringMatching(/^layout story-subjects-blocker icon-size=/),
+    ]);
 
     controller.apply({ ...base, layers: ['a', 'b'] }, OPTS);
     let writes = taken(map);
