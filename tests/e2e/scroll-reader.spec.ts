@@ -2,7 +2,7 @@
 // page's position picks the step and moves the map; nothing else does.
 import { test, expect } from './support/app';
 import { ScrollReaderDriver } from './support/scroll-reader-driver';
-import { nextFrames, scrollY, touchScroll, wheel } from './support/scrolling';
+import { nextFrames, scrollY, wheel } from './support/scrolling';
 
 const MINI = { story: 'fixtures/mini/story.yaml' };
 
@@ -175,18 +175,5 @@ test.describe('scroll reader', () => {
     await reader.waitForSettled(2);
     expect(await reader.changes()).toEqual([1, 2]);
     expect(await scrollY(app.page)).toBe(topBefore);
-  });
-
-  test('a finger on a phone scrolls the page over the map', async ({ app }) => {
-    await app.page.setViewportSize({ width: 390, height: 844 });
-    const reader = await ScrollReaderDriver.openApp(app.page, MINI);
-    await reader.record();
-    const before = await scrollY(app.page);
-    // A swipe on the map itself, between the text cards.
-    for (let i = 0; i < 30 && (await reader.stepIndex()) < 1; i++)
-      await touchScroll(app.page, 500, { x: 195, y: 700 });
-    expect(await scrollY(app.page)).toBeGreaterThan(before);
-    await reader.waitForSettled(1);
-    expect(app.consoleErrors).toEqual([]);
   });
 });

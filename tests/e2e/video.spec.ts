@@ -33,6 +33,8 @@ test('three steps render frame by frame to an MP4 that reads back, the same twic
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // A failed load's console line does not name the file: the response does.
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.setViewportSize({ width: REQUEST.width, height: REQUEST.height });
   await page.goto('video.html');
   await page.waitForFunction(() => 'zgcVideo' in window);

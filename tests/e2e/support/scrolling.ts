@@ -1,5 +1,4 @@
-// How a reader scrolls a page, for the scroll reader's tests: the mouse wheel, a finger
-// (Chromium's synthetic touch scroll gesture, through the DevTools protocol), a jump.
+// How a reader scrolls a page, for the scroll reader's tests: the mouse wheel, a jump.
 import type { Frame, Page } from '@playwright/test';
 
 /** Wheel steps of `dy` px over the point (x, y), each step waiting for the page to draw. */
@@ -7,21 +6,6 @@ export async function wheel(page: Page, dy: number, at?: { x: number; y: number 
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.mouse.move(at?.x ?? size.width * 0.75, at?.y ?? size.height * 0.5);
   await page.mouse.wheel(0, dy);
-  await nextFrames(page, 2);
-}
-
-/** A one-finger swipe up by `distance` px from (x, y), as a phone's touch screen sends it. */
-export async function touchScroll(page: Page, distance: number, at: { x: number; y: number }) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.synthesizeScrollGesture', {
-    x: at.x,
-    y: at.y,
-    yDistance: -distance,
-    gestureSourceType: 'touch',
-    speed: 1200,
-    repeatCount: 1,
-  });
-  await cdp.detach();
   await nextFrames(page, 2);
 }
 
