@@ -1,7 +1,8 @@
 // <story-map>'s template: a pure function of the app state (the story's data included).
 // The children send what the reader does up as `ui-` events (src/ui/events.ts).
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize } from '../story/model';
+import { localize, type Story } from '../story/model';
+import type { Lang } from '../story/schema';
 import { langTag, strings } from '../i18n/strings';
 import { handoffUrl } from '../kiosk/handoff';
 import { renderOfflineParts } from '../offline/offline-view';
@@ -129,37 +130,12 @@ export function renderStoryMap({
                 }
                 .shareTitle=${`${title}: ${localize(step.title, lang)}`}
               ></step-card>
-              <timeline-bar
-                .steps=${story.steps.map((s) => ({
-                  id: s.id,
-                  year: s.year,
-                  ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
-                  title: localize(s.title, lang),
-                }))}
-                .eras=${story.eras.map((e) => ({ from: e.from, to: e.to, label: localize(e.label, lang) }))}
-                .first=${story.firstYear}
-                .last=${story.lastYear}
-                .current=${state.step}
-                .lang=${lang}
-              ></timeline-bar>`
+              ${renderTimeline(story, state.step, lang)}`
           : nothing
       }
       ${
         story && step && view.kind === 'step' && scrolling
-          ? html`<timeline-bar
-              .steps=${story.steps.map((s) => ({
-                id: s.id,
-                year: s.year,
-                ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
-                title: localize(s.title, lang),
-              }))}
-              .eras=${story.eras.map((e) => ({ from: e.from, to: e.to, label: localize(e.label, lang) }))}
-              .first=${story.firstYear}
-              .last=${story.lastYear}
-              .current=${state.step}
-              .year=${scroll?.year}
-              .lang=${lang}
-            ></timeline-bar>`
+          ? renderTimeline(story, state.step, lang, scroll?.year)
           : nothing
       }
       ${
@@ -243,4 +219,22 @@ export function renderStoryMap({
       ${announcementOf(state)}
     </div>
   </div>`;
+}
+
+/** The story's timeline at step `current`; the scroll reader also marks the year between steps. */
+function renderTimeline(story: Story, current: number, lang: Lang, year?: number): TemplateResult {
+  return html`<timeline-bar
+    .steps=${story.steps.map((s) => ({
+      id: s.id,
+      year: s.year,
+      ...(s.yearEnd ? { yearEnd: s.yearEnd } : {}),
+      title: localize(s.title, lang),
+    }))}
+    .eras=${story.eras.map((e) => ({ from: e.from, to: e.to, label: localize(e.label, lang) }))}
+    .first=${story.firstYear}
+    .last=${story.lastYear}
+    .current=${current}
+    .year=${year}
+    .lang=${lang}
+  ></timeline-bar>`;
 }
